@@ -1,0 +1,150 @@
+"""The one typed settings object. Nothing else in the code base reads the environment.
+
+Every value can be set as ``RUIMTE_<SECTION>__<NAME>`` (for example
+``RUIMTE_DATABASE__URL`` or ``RUIMTE_SERVER__PORT``); the README lists them all.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Self
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRET = "development-only-secret-change-me"  # noqa: S105 - refused in production
+
+# OWASP Password Storage Cheat Sheet: argon2id configurations of equal strength, as
+# (minimum memory in KiB, iterations). A configuration is acceptable when its memory reaches the
+# minimum for its iteration count (more iterations than listed count as the last row).
+OWASP_ARGON2ID_MINIMUMS: tuple[tuple[int, int], ...] = (
+    (47_104, 1),
+    (19_456, 2),
+    (12_288, 3),
+    (9_216, 4),
+    (7_168, 5),
+)
+
+
+class Environment(StrEnum):
+    development = "development"
+    test = "test"
+    production = "production"
+
+
+class ServerSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+
+
+class DatabaseSettings(BaseModel):
+    url: str | None = Field(
+        None, description="SQLAlchemy async URL; defaults to a SQLite file in the data directory"
+    )
+    echo: bool = False
+    sqlite_busy_timeout_ms: int = Field(5_000, ge=0)
+    pool_size: int = Field(10, ge=1)
+
+
+class PasswordHashSettings(BaseModel):
+    """argon2id parameters; refused when weaker than OWASP's recommendation."""
+
+    time_cost: int = Field(2, ge=1)
+    memory_cost_kib: int = Field(19_456, ge=1)
+    parallelism: int = Field(1, ge=1)
+
+    @model_validator(mode="after")
+    def _at_least_owasp(self) -> Self:
+        required = next(
+            (
+                memory
+                for memory, iterations in OWASP_ARGON2ID_MINIMUMS
+                if iterations == min(self.time_cost, 5)
+            ),
+            OWASP_ARGON2ID_MINIMUMS[0][0],
+        )
+        if self.memory_cost_kib < required:
+            raise ValueError(
+                f"argon2id with {self.time_cost} iteration(s) needs at least {required} KiB "
+                "of memory (OWASP)"
+            )
+        return self
+
+
+class SessionSettings(BaseModel):
+    idle_days: float = Field(30, gt=0, description="a device session expires after this idle time")
+    max_days: float = Field(365, gt=0, description="and after this age, however active")
+    touch_interval_seconds: int = Field(
+        300, ge=0, description="how often a session's sliding expiry is written back"
+    )
+
+
+class LoginThrottleSettings(BaseModel):
+    """Failed logins per handle first slow down, then lock for a while."""
+
+    free_failures: int = Field(5, ge=1, description="failures before the slowdown starts")
+    lock_after_failures: int = Field(10, ge=2)
+    max_delay_seconds: int = Field(60, ge=1)
+    lock_minutes: int = Field(15, ge=1)
+
+
+class RateLimitSettings(BaseModel):
+    """Per-instance request budgets; see ``app/ratelimit.py`` for what the key is."""
+
+    register_per_hour: int = Field(10, ge=1, description="registrations per client per hour")
+    login_per_minute: int = Field(20, ge=1, description="login attempts per client per minute")
+    global_register_per_minute: int = Field(120, ge=1)
+    global_login_per_minute: int = Field(1_200, ge=1)
+
+
+class SecuritySettings(BaseModel):
+    secret_key: SecretStr = SecretStr(PLACEHOLDER_SECRET)
+    password_hash: PasswordHashSettings = PasswordHashSettings()
+    sessions: SessionSettings = SessionSettings()
+    login_throttle: LoginThrottleSettings = LoginThrottleSettings()
+    rate_limits: RateLimitSettings = RateLimitSettings()
+    invite_default_hours: int = Field(72, ge=1)
+    invite_max_hours: int = Field(24 * 14, ge=1)
+
+
+class HttpSettings(BaseModel):
+    max_body_bytes: int = Field(1_048_576, ge=1_024, description="larger bodies get 413")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="RUIMTE_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    environment: Environment = Environment.development
+    data_dir: Path = Path("data")
+    default_language: str = Field("nl", pattern="^(nl|en)$")
+    server: ServerSettings = ServerSettings()
+    database: DatabaseSettings = DatabaseSettings()
+    security: SecuritySettings = SecuritySettings()
+    http: HttpSettings = HttpSettings()
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_production(self) -> Self:
+        if self.environment is Environment.production:
+            secret = self.security.secret_key.get_secret_value()
+            if secret == PLACEHOLDER_SECRET or len(secret) < 32:
+                raise ValueError(
+                    "RUIMTE_SECURITY__SECRET_KEY must be set to a random value of at least "
+                    "32 characters in production"
+                )
+        return self
+
+    @property
+    def database_url(self) -> str:
+        if self.database.url:
+            return self.database.url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'ruimte.sqlite3').resolve()}"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

@@ -1,0 +1,99 @@
+"""Map everything that can go wrong onto the one error shape of ``app.errors``."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import exc as sa_exc
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app import errors
+from app.i18n import Language, negotiate
+
+log = logging.getLogger("ruimte.errors")
+
+_BY_STATUS: dict[int, type[errors.AppError]] = {
+    404: errors.RouteNotFound,
+    405: errors.MethodNotAllowed,
+    413: errors.BodyTooLarge,
+    422: errors.RequestInvalid,
+}
+
+
+def language_of(request: Request) -> Language:
+    default: Language = getattr(request.app.state.settings, "default_language", "nl")
+    return negotiate(request.headers.get("accept-language"), default)
+
+
+def render(error: errors.AppError, language: Language) -> JSONResponse:
+    return JSONResponse(
+        error.body(language), status_code=error.status_code, headers=error.headers()
+    )
+
+
+async def _app_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, errors.AppError)
+    return render(exc, language_of(request))
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {
+            "field": ".".join(str(part) for part in problem.get("loc", ())),
+            "type": problem.get("type", "invalid"),
+            "detail": problem.get("msg", ""),
+        }
+        for problem in exc.errors()
+    ]
+    return render(errors.RequestInvalid(fields=problems), language_of(request))
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    error_class = _BY_STATUS.get(exc.status_code)
+    if error_class is errors.BodyTooLarge:
+        error: errors.AppError = errors.BodyTooLarge(
+            limit_bytes=request.app.state.settings.http.max_body_bytes
+        )
+    elif error_class is not None:
+        error = error_class()
+    else:
+        error = errors.AppError()
+    response = render(error, language_of(request))
+    if exc.status_code == 405 and exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable: %s", type(exc).__name__)
+    return render(errors.ServiceUnavailable(retry_after=5), language_of(request))
+
+
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, sa_exc.DBAPIError)
+    if exc.connection_invalidated or isinstance(
+        exc, sa_exc.OperationalError | sa_exc.InterfaceError
+    ):
+        return await _database_unavailable(request, exc)
+    return await _unexpected(request, exc)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.error("unexpected %s", type(exc).__name__, exc_info=exc)
+    return render(errors.InternalError(), language_of(request))
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(errors.AppError, _app_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(sa_exc.DBAPIError, _database_error)
+    app.add_exception_handler(sa_exc.TimeoutError, _database_unavailable)  # pool exhausted
+    app.add_exception_handler(ConnectionError, _database_unavailable)
+    app.add_exception_handler(OSError, _database_unavailable)
+    app.add_exception_handler(Exception, _unexpected)

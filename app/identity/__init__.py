@@ -1,0 +1,1 @@
+"""Who someone is: anonymous members, staff with real display names, their device sessions."""

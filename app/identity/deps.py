@@ -1,0 +1,47 @@
+"""FastAPI dependencies that turn a request into an ``Actor``.
+
+Tokens are read from the ``Authorization: Bearer`` header only. A token in the query string
+would end up in proxy logs and browser history, so such a request is refused outright.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from app.db import SessionDep
+from app.identity import errors, service, sessions
+from app.identity.actor import Actor
+from app.identity.policy import IdentityPolicy
+
+TOKEN_QUERY_PARAMETERS = frozenset({"access_token", "token", "bearer", "auth"})
+
+_bearer = HTTPBearer(auto_error=False, description="The token from login or registration.")
+
+
+def get_policy(request: Request) -> IdentityPolicy:
+    policy: IdentityPolicy = request.app.state.identity_policy
+    return policy
+
+
+PolicyDep = Annotated[IdentityPolicy, Depends(get_policy)]
+
+
+async def current_actor(
+    request: Request,
+    session: SessionDep,
+    policy: PolicyDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Actor:
+    if TOKEN_QUERY_PARAMETERS.intersection(request.query_params):
+        raise errors.TokenInUrl()
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise errors.AuthenticationRequired()
+    device, account = await sessions.resolve(session, credentials.credentials, policy.sessions)
+    roles = await service.roles_of(session, account.id)
+    return Actor(account=account, device=device, roles=roles)
+
+
+CurrentActor = Annotated[Actor, Depends(current_actor)]

@@ -1,0 +1,65 @@
+"""The ASGI application: ``app.main:app``, built by ``create_app``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from app.config import Settings, get_settings
+from app.db import create_engine, create_sessionmaker
+from app.error_handlers import install_error_handlers
+from app.identity.policy import IdentityPolicy
+from app.identity.router import router as identity_router
+from app.middleware import AccessLog, BodyLimit, SecurityHeaders
+from app.operations.router import router as operations_router
+from app.ratelimit import RateLimiter
+
+DESCRIPTION = """
+An anonymous, label-free peer-support e-community for young people (12-25).
+
+Every error has the shape `{"error": {"code", "message", "details"}}`; codes are stable,
+messages follow `Accept-Language` (Dutch by default, or English). Authenticate with
+`Authorization: Bearer <token>`; tokens are never accepted in a URL.
+"""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        engine = create_engine(settings)
+        app.state.engine = engine
+        app.state.sessionmaker = create_sessionmaker(engine)
+        try:
+            yield
+        finally:
+            await engine.dispose()
+
+    app = FastAPI(
+        title="Vrije Ruimte",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.identity_policy = IdentityPolicy.from_settings(settings.security)
+    app.state.rate_limiter = RateLimiter()
+    install_error_handlers(app)
+    app.add_middleware(
+        BodyLimit,
+        max_bytes=settings.http.max_body_bytes,
+        default_language=settings.default_language,
+    )
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(AccessLog)
+    app.include_router(operations_router)
+    app.include_router(identity_router)
+    logging.getLogger("ruimte").setLevel(logging.INFO)
+    return app
+
+
+app = create_app()

@@ -1,0 +1,133 @@
+"""Plain ASGI middleware: body size limit, security headers, an access log without people.
+
+Pure ASGI (not ``BaseHTTPMiddleware``) so that WebSockets and streaming pass untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app import errors
+from app.i18n import negotiate
+
+access_log = logging.getLogger("ruimte.access")
+
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    # Responses carry tokens and private messages: no cache may keep them.
+    (b"cache-control", b"no-store"),
+]
+
+
+class BodyLimit:
+    """Refuse bodies above ``max_bytes`` with 413 before they are read whole.
+
+    A declared ``Content-Length`` above the limit is answered at once; a chunked body is
+    counted as it streams and cut off when it passes the limit.
+    """
+
+    def __init__(self, app: ASGIApp, *, max_bytes: int, default_language: str) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+        self.default_language = default_language
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        declared = headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
+            await self._refuse(headers, send)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise HTTPException(status_code=413)
+            return message
+
+        await self.app(scope, counting_receive, send)
+
+    async def _refuse(self, headers: Headers, send: Send) -> None:
+        language = negotiate(headers.get("accept-language"), self.default_language)  # type: ignore[arg-type]
+        error = errors.BodyTooLarge(limit_bytes=self.max_bytes)
+        body = json.dumps(error.body(language)).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                    *SECURITY_HEADERS,
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *(header for header in SECURITY_HEADERS if header[0] not in present),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class AccessLog:
+    """One line per request: method, path, status, duration. Never the client address, the
+    user agent, the query string (it could hold a token someone pasted) or a header."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status: dict[str, Any] = {"code": 500}
+
+        async def remember_status(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, remember_status)
+        finally:
+            access_log.info(
+                "%s %s %s %.1fms",
+                scope["method"],
+                scope["path"],
+                status["code"],
+                (time.perf_counter() - started) * 1000,
+            )

@@ -1,0 +1,1 @@
+"""Endpoints for operators and load balancers: is the process alive, can it serve."""

@@ -1,0 +1,93 @@
+"""Request budgets per client and per instance, kept in memory only.
+
+Who is "a client" without identifying anyone: the connecting address is turned into a keyed
+hash (the key is random per process) that lives in this process's memory for at most one
+window and is never written to the database or a log. A global budget per instance caps what
+many clients together can do (a registration flood from many addresses).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from app.config import RateLimitSettings
+from app.errors import RateLimited
+
+
+@dataclass(frozen=True)
+class Budget:
+    name: str
+    limit: int
+    window_seconds: float
+
+
+class RateLimiter:
+    """Fixed-window counters; memory is bounded by pruning expired windows."""
+
+    def __init__(
+        self, *, max_keys: int = 100_000, monotonic: Callable[[], float] = time.monotonic
+    ) -> None:
+        self._windows: dict[tuple[str, str], tuple[float, int]] = {}
+        self._max_keys = max_keys
+        self._monotonic = monotonic
+        self._salt = secrets.token_bytes(32)
+
+    def client_key(self, address: str | None) -> str:
+        return hmac.new(self._salt, (address or "?").encode(), hashlib.sha256).hexdigest()[:32]
+
+    def hit(self, budget: Budget, key: str) -> None:
+        """Count one request; raise ``RateLimited`` with the wait when the budget is spent."""
+        now = self._monotonic()
+        slot = (budget.name, key)
+        started, count = self._windows.get(slot, (now, 0))
+        if now - started >= budget.window_seconds:
+            started, count = now, 0
+        if count >= budget.limit:
+            raise RateLimited(retry_after=int(started + budget.window_seconds - now) + 1)
+        self._windows[slot] = (started, count + 1)
+        if len(self._windows) > self._max_keys:
+            self._prune(now, budget.window_seconds)
+
+    def _prune(self, now: float, window_seconds: float) -> None:
+        expired = [
+            slot for slot, (started, _) in self._windows.items() if now - started >= window_seconds
+        ]
+        for slot in expired:
+            del self._windows[slot]
+        while len(self._windows) > self._max_keys:  # still full: forget the oldest windows
+            del self._windows[next(iter(self._windows))]
+
+
+def _budgets(settings: RateLimitSettings, action: str) -> tuple[Budget, Budget]:
+    """(per client, per instance) budget for an action; one place lists them all."""
+    if action == "register":
+        return (
+            Budget("register", settings.register_per_hour, 3600),
+            Budget("register:all", settings.global_register_per_minute, 60),
+        )
+    if action == "login":
+        return (
+            Budget("login", settings.login_per_minute, 60),
+            Budget("login:all", settings.global_login_per_minute, 60),
+        )
+    raise KeyError(action)
+
+
+def limit(action: str) -> Callable[[Request], None]:
+    """A route dependency charging one request to the client's and the instance's budget."""
+
+    def dependency(request: Request) -> None:
+        limiter: RateLimiter = request.app.state.rate_limiter
+        per_client, per_instance = _budgets(request.app.state.settings.security.rate_limits, action)
+        address = request.client.host if request.client else None
+        limiter.hit(per_client, limiter.client_key(address))
+        limiter.hit(per_instance, "*")
+
+    return dependency

@@ -1,0 +1,113 @@
+"""The people in the stories: how a test gets a young person, a volunteer, a coordinator."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from fastapi import FastAPI
+
+from app.identity.staff import create_first_admin
+
+DEFAULT_PASSPHRASE = "paarse olifant danst op het dak"
+
+
+@dataclass
+class Person:
+    handle: str
+    passphrase: str
+    token: str
+    account_id: uuid.UUID
+    recovery_code: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+
+class People:
+    """Creates people through the same API (or, for the first admin, the same service) that
+    real people go through."""
+
+    _numbers = itertools.count(1)
+
+    def __init__(self, client: httpx.AsyncClient, app: FastAPI) -> None:
+        self.client = client
+        self.app = app
+
+    async def member(
+        self,
+        handle: str | None = None,
+        *,
+        age_band: str = "18-25",
+        passphrase: str = DEFAULT_PASSPHRASE,
+        device_label: str | None = None,
+    ) -> Person:
+        handle = handle or f"deelnemer-{next(self._numbers)}"
+        body: dict[str, Any] = {"handle": handle, "passphrase": passphrase, "age_band": age_band}
+        if device_label:
+            body["device_label"] = device_label
+        response = await self.client.post("/auth/register", json=body)
+        assert response.status_code == 201, response.text
+        return _person(response.json(), passphrase)
+
+    async def first_admin(self, handle: str = "beheer-anna") -> Person:
+        async with self.app.state.sessionmaker() as session, session.begin():
+            await create_first_admin(
+                session,
+                handle=handle,
+                passphrase=DEFAULT_PASSPHRASE,
+                display_name="Anna (beheer)",
+                policy=self.app.state.identity_policy,
+            )
+        return await self.login(handle)
+
+    async def login(
+        self, handle: str, passphrase: str = DEFAULT_PASSPHRASE, device_label: str | None = None
+    ) -> Person:
+        body: dict[str, Any] = {"handle": handle, "passphrase": passphrase}
+        if device_label:
+            body["device_label"] = device_label
+        response = await self.client.post("/auth/login", json=body)
+        assert response.status_code == 200, response.text
+        return _person(response.json(), passphrase)
+
+    async def invite_code(self, role: str, *, invited_by: Person, **extra: Any) -> str:
+        response = await self.client.post(
+            "/staff/invites", json={"role": role, **extra}, headers=invited_by.headers
+        )
+        assert response.status_code == 201, response.text
+        code: str = response.json()["code"]
+        return code
+
+    async def staff(
+        self, role: str, *, invited_by: Person, display_name: str, handle: str | None = None
+    ) -> Person:
+        code = await self.invite_code(role, invited_by=invited_by)
+        handle = handle or f"{role}-{next(self._numbers)}"
+        response = await self.client.post(
+            "/auth/staff-join",
+            json={
+                "invite_code": code,
+                "handle": handle,
+                "passphrase": DEFAULT_PASSPHRASE,
+                "display_name": display_name,
+            },
+        )
+        assert response.status_code == 201, response.text
+        return _person(response.json(), DEFAULT_PASSPHRASE)
+
+
+def _person(body: dict[str, Any], passphrase: str) -> Person:
+    return Person(
+        handle=body["account"]["handle"],
+        passphrase=passphrase,
+        token=body["token"],
+        account_id=uuid.UUID(body["account"]["id"]),
+        recovery_code=body.get("recovery_code"),
+        roles=body["account"]["roles"],
+    )

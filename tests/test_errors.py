@@ -1,0 +1,128 @@
+"""Every refusal, whatever produced it, has one shape, a stable code and a Dutch or English
+message; nothing is half-written."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from httpx import AsyncClient
+
+from app.i18n import negotiate
+from tests.conftest import AppStarter, client_for
+
+
+def assert_error_shape(response: httpx.Response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "details"}
+    assert body["error"]["code"] == code
+    assert body["error"]["message"]
+    return body["error"]
+
+
+async def test_an_unknown_route_in_dutch_by_default_and_english_on_request(
+    client: AsyncClient,
+) -> None:
+    dutch = assert_error_shape(await client.get("/bestaat-niet"), 404, "request.not_found")
+    english = assert_error_shape(
+        await client.get("/bestaat-niet", headers={"Accept-Language": "en-GB,en;q=0.9"}),
+        404,
+        "request.not_found",
+    )
+    assert dutch["message"] == "Dit adres bestaat niet."
+    assert english["message"] == "There is nothing at this address."
+
+
+async def test_a_wrong_method(client: AsyncClient) -> None:
+    response = await client.put("/healthz")
+    assert_error_shape(response, 405, "request.method_not_allowed")
+    assert "GET" in response.headers["allow"]
+
+
+async def test_validation_errors_name_each_field(client: AsyncClient) -> None:
+    error = assert_error_shape(
+        await client.post("/auth/register", json={"handle": "x", "age_band": "99-100"}),
+        422,
+        "request.invalid",
+    )
+    fields = {problem["field"] for problem in error["details"]["fields"]}
+    assert fields == {"body.passphrase", "body.age_band"}
+
+
+async def test_malformed_json(client: AsyncClient) -> None:
+    response = await client.post(
+        "/auth/login", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert_error_shape(response, 422, "request.invalid")
+
+
+async def test_a_declared_oversized_body_is_refused_before_it_is_read(
+    client: AsyncClient,
+) -> None:
+    big = b"{" + b" " * (1_048_576 + 10) + b"}"
+    response = await client.post(
+        "/auth/login", content=big, headers={"content-type": "application/json"}
+    )
+    error = assert_error_shape(response, 413, "request.too_large")
+    assert error["details"] == {"limit_bytes": 1_048_576}
+
+
+async def test_a_streamed_oversized_body_is_cut_off(client: AsyncClient) -> None:
+    async def chunks():
+        for _ in range(40):
+            yield b" " * 65_536
+
+    response = await client.post(
+        "/auth/login", content=chunks(), headers={"content-type": "application/json"}
+    )
+    assert_error_shape(response, 413, "request.too_large")
+
+
+async def test_an_unreachable_database_answers_503_with_retry_after(
+    app_with: AppStarter,
+) -> None:
+    nowhere = {"database": {"url": "postgresql+asyncpg://nobody@127.0.0.1:1/nothing"}}
+    async with app_with(**nowhere) as app, client_for(app) as client:
+        response = await client.post(
+            "/auth/register",
+            json={
+                "handle": "treinreiziger",
+                "passphrase": "paarse olifant danst",
+                "age_band": "18-25",
+            },
+        )
+        ready = await client.get("/readyz")
+
+    error = assert_error_shape(response, 503, "service.unavailable")
+    assert response.headers["retry-after"] == "5"
+    assert error["details"]["retry_after"] == 5
+    assert ready.status_code == 503
+    assert ready.json()["database"] == "unreachable"
+
+
+async def test_responses_carry_security_headers_and_are_never_cached(client: AsyncClient) -> None:
+    response = await client.get("/healthz")
+    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (None, "nl"),
+        ("", "nl"),
+        ("en", "en"),
+        ("en-US,en;q=0.8", "en"),
+        ("de-DE, en;q=0.5", "en"),
+        ("fr, de", "nl"),
+        ("en;q=0.4, nl;q=0.9", "nl"),
+        ("nl-BE", "nl"),
+        ("*", "nl"),
+        ("en;q=abc", "nl"),
+    ],
+)
+def test_language_negotiation(header: str | None, expected: str) -> None:
+    assert negotiate(header) == expected
