@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import logging
 import sys
 
 from alembic import command
@@ -28,6 +29,7 @@ def migrate(settings: Settings) -> None:
 def serve(settings: Settings, port: int | None) -> None:
     import uvicorn
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s %(message)s")
     migrate(settings)
     port = port or settings.server.port
     base = f"http://{settings.server.host}:{port}"

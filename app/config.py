@@ -110,7 +110,33 @@ class SecuritySettings(BaseModel):
 
 
 class HttpSettings(BaseModel):
-    max_body_bytes: int = Field(1_048_576, ge=1_024, description="larger bodies get 413")
+    max_body_bytes: int = Field(2_097_152, ge=1_024, description="larger bodies get 413")
+
+
+class SyncSettings(BaseModel):
+    ops_per_minute: int = Field(
+        600, ge=1, description="operations one account may push per minute before retry_later"
+    )
+    page_limit: int = Field(500, ge=1, le=5_000, description="changes per sync page (most)")
+    window: int = Field(50, ge=1, le=500, description="messages per room in a first sync")
+
+
+class RealtimeSettings(BaseModel):
+    broker: str = Field(
+        "auto",
+        pattern="^(auto|memory|postgres)$",
+        description="fan-out between instances: memory (one instance) or postgres (LISTEN/NOTIFY)",
+    )
+    poll_seconds: float = Field(
+        1.0, gt=0, description="how often the hub checks the database, in case a notice was lost"
+    )
+    ring_size: int = Field(10_000, ge=100, description="recent changes kept in memory for sockets")
+    heartbeat_seconds: float = Field(25.0, gt=0)
+    auth_timeout_seconds: float = Field(10.0, gt=0)
+    send_timeout_seconds: float = Field(
+        10.0, gt=0, description="a socket that takes longer to accept a frame is disconnected"
+    )
+    typing_per_minute: int = Field(30, ge=1)
 
 
 class Settings(BaseSettings):
@@ -125,6 +151,8 @@ class Settings(BaseSettings):
     database: DatabaseSettings = DatabaseSettings()
     security: SecuritySettings = SecuritySettings()
     http: HttpSettings = HttpSettings()
+    sync: SyncSettings = SyncSettings()
+    realtime: RealtimeSettings = RealtimeSettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Self:

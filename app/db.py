@@ -7,17 +7,23 @@ anything failed, so a client never sees a success for something that was not sto
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.config import Settings
 from app.errors import AppError
+from app.sync import positions
+from app.sync.positions import StreamSession
+
+log = logging.getLogger("ruimte.db")
 
 
 def is_sqlite(url: str) -> bool:
@@ -57,29 +63,93 @@ def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         # IMMEDIATE takes the write lock up front. A deferred transaction that reads and then
         # writes fails at once with SQLITE_BUSY when another writer committed in between; the
         # busy timeout cannot help it. Waiting at BEGIN is what makes the timeout work.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # Readers (READ_ONLY) begin deferred: in WAL mode they never wait for a writer.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return async_sessionmaker(engine, class_=AsyncSession, expire_on_commit=False)
+READ_ONLY = "ruimte_read_only"
+
+
+def create_sessionmaker(
+    engine: AsyncEngine, *, read_only: bool = False
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions for the service. ``read_only`` ones are for work that only reads (the hub,
+    catching a socket up, GET requests): on SQLite they never queue behind writers."""
+    bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
+    return async_sessionmaker(
+        bind, class_=AsyncSession, sync_session_class=StreamSession, expire_on_commit=False
+    )
+
+
+Announce = Callable[[int], Awaitable[None]]
+
+
+async def commit(session: AsyncSession, announce: Announce | None) -> None:
+    """Assign stream positions, commit, then tell the real-time layer how far the stream got
+    (never before the commit: an event must not go out for a change that could still roll
+    back)."""
+    head = await positions.assign(session)
+    await session.commit()
+    if head is not None and announce is not None:
+        try:
+            await announce(head)
+        except Exception:  # the change is stored; listeners also poll, so it is only late
+            log.warning("announcing stream position %s failed", head, exc_info=True)
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """The request's unit of work: committed when the route succeeded, rolled back otherwise."""
-    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
+    """The request's unit of work: committed when the route succeeded, rolled back otherwise.
+
+    GET requests read (their one write, sliding a device session's expiry, is rare), so they
+    get a reading session that does not wait behind writers on SQLite."""
+    state = request.app.state
+    reading = request.method in ("GET", "HEAD") and hasattr(state, "read_sessionmaker")
+    sessionmaker: async_sessionmaker[AsyncSession] = (
+        state.read_sessionmaker if reading else state.sessionmaker
+    )
+    announce: Announce | None = getattr(request.app.state, "announce", None)
     async with sessionmaker() as session:
         try:
             yield session
         except AppError as error:
             if error.keeps_writes:
-                await session.commit()
+                await commit(session, announce)
             else:
                 await session.rollback()
             raise
         except BaseException:
             await session.rollback()
             raise
-        await session.commit()
+        await commit(session, announce)
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+class UnitOfWork:
+    """For the few routes whose answer needs what only exists after commit (the stream
+    positions of what they wrote): they commit explicitly, then build the response."""
+
+    def __init__(self, session: AsyncSession, announce: Announce | None) -> None:
+        self.session = session
+        self.announce = announce
+
+    async def commit(self) -> None:
+        await commit(self.session, self.announce)
+
+
+def get_unit_of_work(request: Request, session: SessionDep) -> UnitOfWork:
+    return UnitOfWork(session, getattr(request.app.state, "announce", None))
+
+
+UnitOfWorkDep = Annotated[UnitOfWork, Depends(get_unit_of_work)]
+
+
+def insert_for(session: AsyncSession, table: Any) -> Any:
+    """The dialect's INSERT, which knows ``ON CONFLICT`` (SQLite and PostgreSQL both do)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)

@@ -182,3 +182,22 @@ def responses(*errors: type[AppError]) -> dict[int | str, dict[str, Any]]:
         }
         for status, codes in sorted(by_status.items())
     }
+
+
+def _all_subclasses(base: type[AppError]) -> list[type[AppError]]:
+    found: list[type[AppError]] = []
+    for subclass in base.__subclasses__():
+        found.append(subclass)
+        found += _all_subclasses(subclass)
+    return found
+
+
+def error_from_code(code: str, details: dict[str, Any]) -> AppError:
+    """Rebuild a stored refusal (an outbox result kept for retries) to render it again, in the
+    language of whoever asks now."""
+    for candidate in _all_subclasses(AppError):
+        if candidate.__dict__.get("code") == code:
+            error = candidate.__new__(candidate)
+            AppError.__init__(error, **details)
+            return error
+    return AppError(**details)

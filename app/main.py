@@ -15,7 +15,13 @@ from app.identity.policy import IdentityPolicy
 from app.identity.router import router as identity_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.operations.router import router as operations_router
+from app.messaging.router import router as messaging_router
 from app.ratelimit import RateLimiter
+from app.realtime.broker import create_broker
+from app.realtime.hub import Hub
+from app.realtime.websocket import router as websocket_router
+from app.rooms.router import router as rooms_router
+from app.sync.router import router as sync_router
 
 DESCRIPTION = """
 An anonymous, label-free peer-support e-community for young people (12-25).
@@ -34,9 +40,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings)
         app.state.engine = engine
         app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.read_sessionmaker = create_sessionmaker(engine, read_only=True)
+        broker = create_broker(settings.realtime.broker, settings.database_url)
+        hub = Hub(app.state.read_sessionmaker, broker, settings.realtime)
+        app.state.hub = hub
+        app.state.announce = broker.publish_head
+        await hub.start()
         try:
             yield
         finally:
+            await hub.stop()
             await engine.dispose()
 
     app = FastAPI(
@@ -58,6 +71,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(AccessLog)
     app.include_router(operations_router)
     app.include_router(identity_router)
+    app.include_router(rooms_router)
+    app.include_router(messaging_router)
+    app.include_router(sync_router)
+    app.include_router(websocket_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app
 

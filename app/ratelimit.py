@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from app.config import RateLimitSettings
-from app.errors import RateLimited
+from app.errors import RateLimited, TooManyRequests
 
 
 @dataclass(frozen=True)
@@ -91,3 +91,18 @@ def limit(action: str) -> Callable[[Request], None]:
         limiter.hit(per_instance, "*")
 
     return dependency
+
+
+class KeyedBudget:
+    """One budget for one key, charged one unit at a time (an account's outbox operations)."""
+
+    def __init__(
+        self, limiter: RateLimiter, budget: Budget, key: str, refusal: type[TooManyRequests]
+    ) -> None:
+        self.limiter, self.budget, self.key, self.refusal = limiter, budget, key, refusal
+
+    def charge(self) -> None:
+        try:
+            self.limiter.hit(self.budget, self.key)
+        except RateLimited as spent:
+            raise self.refusal(retry_after=spent.details["retry_after"]) from spent

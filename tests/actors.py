@@ -111,3 +111,16 @@ def _person(body: dict[str, Any], passphrase: str) -> Person:
         recovery_code=body.get("recovery_code"),
         roles=body["account"]["roles"],
     )
+
+
+async def actor_of(app: FastAPI, person: Person) -> Any:
+    """The ``Actor`` a service sees for ``person``, for tests that call services directly."""
+    from app.identity import sessions
+    from app.identity.actor import Actor
+    from app.identity.service import roles_of
+
+    async with app.state.sessionmaker() as session:
+        device, account = await sessions.resolve(
+            session, person.token, app.state.identity_policy.sessions
+        )
+        return Actor(account=account, device=device, roles=await roles_of(session, account.id))

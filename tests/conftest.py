@@ -8,6 +8,7 @@ service does, which is what lets later tests run several processes against one d
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
+import uvicorn
 from fastapi import FastAPI
 
 from app.all_models import metadata
@@ -79,13 +81,16 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
 
 async def _empty_all_tables(url: str, data_dir: Path) -> None:
     engine = create_engine(make_settings(url, data_dir))
-    tables = [table.name for table in reversed(metadata.sorted_tables)]
+    # The stream head stays: positions only ever grow, across tests as in life.
+    tables = [t.name for t in reversed(metadata.sorted_tables) if t.name != "stream_head"]
     async with engine.begin() as connection:
         if is_sqlite(url):
             for name in tables:
                 await connection.execute(sa.text(f'DELETE FROM "{name}"'))
         else:
             quoted = ", ".join(f'"{name}"' for name in tables)
+            # Fail loudly rather than hang if a test left a transaction open.
+            await connection.execute(sa.text("SET LOCAL lock_timeout = '10s'"))
             await connection.execute(sa.text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
     await engine.dispose()
 
@@ -114,23 +119,22 @@ AppStarter = Callable[..., AbstractAsyncContextManager[FastAPI]]
 
 
 @pytest.fixture
-def app_with(database_url: str, tmp_path: Path) -> Iterator[AppStarter]:
+async def app_with(database_url: str, tmp_path: Path) -> AsyncIterator[AppStarter]:
     """Start another app on the same database with some settings changed."""
-    started: list[Settings] = []
+    started = False
 
     @asynccontextmanager
     async def start(**overrides: Any) -> AsyncIterator[FastAPI]:
+        nonlocal started
         custom = make_settings(database_url, tmp_path, **overrides)
-        started.append(custom)
+        started = started or custom.database_url == database_url
         application = create_app(custom)
         async with application.router.lifespan_context(application):
             yield application
 
     yield start
-    for custom in started:
-        if custom.database_url == database_url:
-            asyncio.run(_empty_all_tables(database_url, tmp_path))
-            break
+    if started:
+        await _empty_all_tables(database_url, tmp_path)
 
 
 @pytest.fixture
@@ -164,3 +168,70 @@ async def coordinator(people: People, admin: Any) -> Any:
 @pytest.fixture
 async def volunteer(people: People, coordinator: Any) -> Any:
     return await people.staff("volunteer", invited_by=coordinator, display_name="Vera")
+
+
+@pytest.fixture
+async def professional(people: People, coordinator: Any) -> Any:
+    return await people.staff(
+        "professional", invited_by=coordinator, display_name="Pim (GZ-psycholoog)"
+    )
+
+
+@pytest.fixture
+async def psychiatrist(people: People, coordinator: Any) -> Any:
+    return await people.staff("psychiatrist", invited_by=coordinator, display_name="Dr. Sara")
+
+
+@pytest.fixture
+async def room(
+    client: httpx.AsyncClient, coordinator: Any, young_person: Any, other_young_person: Any
+) -> str:
+    """A community room for all ages, with the two young people in it."""
+    response = await client.post(
+        "/rooms",
+        json={"name": "Gewoon kletsen", "theme": "just_chatting", "age_band": "all"},
+        headers=coordinator.headers,
+    )
+    room_id: str = response.json()["id"]
+    for person in (young_person, other_young_person):
+        joined = await client.post(f"/rooms/{room_id}/join", headers=person.headers)
+        assert joined.status_code == 200, joined.text
+    return room_id
+
+
+@asynccontextmanager
+async def serving(application: FastAPI, *, send_buffer: int | None = None) -> AsyncIterator[str]:
+    """Serve an already started app on a free port of 127.0.0.1; yields ``host:port``.
+
+    ``send_buffer`` shrinks the kernel's send buffer of every accepted connection (they inherit
+    it from the listening socket), so that a slow reader is felt at once, as on a bad network.
+    """
+    listener = socket.socket()
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if send_buffer is not None:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, send_buffer)
+    listener.bind(("127.0.0.1", 0))
+    config = uvicorn.Config(
+        application,
+        lifespan="off",
+        log_level="warning",
+        access_log=False,
+        ws_ping_interval=None,
+    )
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve(sockets=[listener]))
+    while not server.started:
+        await asyncio.sleep(0.01)
+    port = listener.getsockname()[1]
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+@pytest.fixture
+async def live_server(app: FastAPI) -> AsyncIterator[str]:
+    """The test's app, reachable over a real socket (for WebSocket tests)."""
+    async with serving(app) as address:
+        yield address

@@ -7,6 +7,7 @@ import httpx
 import pytest
 from httpx import AsyncClient
 
+from app.config import Settings
 from app.i18n import negotiate
 from tests.conftest import AppStarter, client_for
 
@@ -59,19 +60,22 @@ async def test_malformed_json(client: AsyncClient) -> None:
 
 
 async def test_a_declared_oversized_body_is_refused_before_it_is_read(
-    client: AsyncClient,
+    client: AsyncClient, settings: Settings
 ) -> None:
-    big = b"{" + b" " * (1_048_576 + 10) + b"}"
+    limit = settings.http.max_body_bytes
+    big = b"{" + b" " * (limit + 10) + b"}"
     response = await client.post(
         "/auth/login", content=big, headers={"content-type": "application/json"}
     )
     error = assert_error_shape(response, 413, "request.too_large")
-    assert error["details"] == {"limit_bytes": 1_048_576}
+    assert error["details"] == {"limit_bytes": limit}
 
 
-async def test_a_streamed_oversized_body_is_cut_off(client: AsyncClient) -> None:
+async def test_a_streamed_oversized_body_is_cut_off(
+    client: AsyncClient, settings: Settings
+) -> None:
     async def chunks():
-        for _ in range(40):
+        for _ in range(settings.http.max_body_bytes // 65_536 + 2):
             yield b" " * 65_536
 
     response = await client.post(

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
 from app.config import LoginThrottleSettings
+from app.db import insert_for
 from app.errors import TooManyRequests
 from app.identity import errors
 from app.identity.handles import handle_key
@@ -73,8 +73,7 @@ async def check(session: AsyncSession, key: str, policy: LoginThrottleSettings) 
 async def record_failure(session: AsyncSession, key: str, policy: LoginThrottleSettings) -> None:
     """Count one failure atomically (concurrent failures on other instances all count)."""
     now = clock.now()
-    dialect = session.get_bind().dialect.name
-    insert = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(LoginThrottle)
+    insert = insert_for(session, LoginThrottle)
     table = LoginThrottle.__table__  # type: ignore[attr-defined]
     lock_until = now + timedelta(minutes=policy.lock_minutes)
     statement = insert.values(key=key, failures=1, last_failure_at=now).on_conflict_do_update(

@@ -35,7 +35,8 @@ async def readyz(request: Request) -> JSONResponse:
     """Ready to serve: the database is reachable and migrated to the newest revision."""
     expected = migration_head()
     try:
-        revision = await asyncio.wait_for(database_revision(request.app.state.engine), 3)
+        async with asyncio.timeout(3):
+            revision = await database_revision(request.app.state.engine)
         database = "ok" if revision == expected else "not migrated"
     except (OSError, TimeoutError, Exception):
         revision, database = None, "unreachable"

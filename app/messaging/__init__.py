@@ -1,0 +1,1 @@
+"""Messages and the offline-first operations on them: send, edit, delete, read."""

@@ -1,0 +1,180 @@
+"""The four things a client can do to a conversation: send, edit, delete, mark read.
+
+Each returns a *result builder*: the result can only be written down once the stream has given
+the change its position (at commit), so the outbox calls the builder then. Each raises a
+domain error to reject the operation; the outbox turns that into a per-item rejection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app import clock
+from app.identity.actor import Actor
+from app.identity.models import Account
+from app.messaging import errors
+from app.messaging.models import Message
+from app.messaging.schemas import (
+    DeleteOperation,
+    EditOperation,
+    ReadOperation,
+    SendOperation,
+    message_public,
+)
+from app.messaging.text import clean_body
+from app.rooms import errors as room_errors
+from app.rooms.models import Room
+from app.rooms.service import advance_marker, require_member
+from app.sync.positions import mark_changed
+
+ResultBuilder = Callable[[], Awaitable[dict[str, Any]]]
+
+
+class AlreadyDone(Exception):
+    """The operation's effect already exists (a send whose message is stored): report it as a
+    duplicate with the stored result instead of writing again."""
+
+    def __init__(self, build: ResultBuilder) -> None:
+        self.build = build
+
+
+def _writable(room: Room) -> None:
+    if room.archived_at is not None:
+        raise room_errors.RoomArchived()
+
+
+def _message_result(message: Message, author: Account | None) -> ResultBuilder:
+    async def build() -> dict[str, Any]:
+        return {"message": message_public(message, author).model_dump(mode="json")}
+
+    return build
+
+
+async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> ResultBuilder:
+    """Post a message. Raises ``RoomNotFound``, ``RoomArchived``, the body refusals,
+    ``ReplyNotFound`` and ``MessageIdTaken``; ``AlreadyDone`` when this exact message exists."""
+    body = clean_body(op.body)
+    room = await require_member(session, actor, op.room_id)
+    existing = await session.get(Message, op.message_id)
+    if existing is not None:
+        if existing.author_id == actor.account_id and existing.room_id == room.id:
+            raise AlreadyDone(_message_result(existing, actor.account))
+        raise errors.MessageIdTaken()
+    _writable(room)
+    if op.reply_to is not None:
+        replied = await session.get(Message, op.reply_to)
+        if replied is None or replied.room_id != room.id:
+            raise errors.ReplyNotFound()
+    message = Message(
+        id=op.message_id,
+        room_id=room.id,
+        author_id=actor.account_id,
+        body=body,
+        reply_to_id=op.reply_to,
+        client_time=op.client_time,
+    )
+    session.add(message)
+    mark_changed(session, message)
+    await session.flush()
+    return _message_result(message, actor.account)
+
+
+async def _own_message(
+    session: AsyncSession, actor: Actor, message_id: Any
+) -> tuple[Message, Room]:
+    message = await session.get(Message, message_id)
+    if message is None:
+        raise errors.MessageNotFound()
+    try:
+        room = await require_member(session, actor, message.room_id)
+    except room_errors.RoomNotFound as hidden:
+        raise errors.MessageNotFound() from hidden
+    if message.author_id != actor.account_id:
+        raise errors.NotAuthor()
+    return message, room
+
+
+async def edit(session: AsyncSession, actor: Actor, op: EditOperation) -> ResultBuilder:
+    """Change the text of one's own message, if nobody changed it since ``base_version``.
+
+    Raises ``MessageNotFound``, ``NotAuthor``, ``MessageDeleted`` (delete wins over edit),
+    ``EditConflict`` with the current version and message, and the body refusals.
+    """
+    body = clean_body(op.body)
+    message, room = await _own_message(session, actor, op.message_id)
+    if message.deleted_at is not None:
+        raise errors.MessageDeleted()
+    _writable(room)
+    if message.version != op.base_version:
+        current = message_public(message, actor.account).model_dump(mode="json")
+        raise errors.EditConflict(current_version=message.version, current=current)
+    if body != message.body:
+        message.body = body
+        message.version += 1
+        message.edited_at = clock.now()
+        session.add(message)
+        mark_changed(session, message)
+        await session.flush()
+    return _message_result(message, actor.account)
+
+
+async def delete(session: AsyncSession, actor: Actor, op: DeleteOperation) -> ResultBuilder:
+    """Delete one's own message, leaving a tombstone that sync carries to every device.
+    Deleting twice is fine. Raises ``MessageNotFound`` and ``NotAuthor``."""
+    message, _ = await _own_message(session, actor, op.message_id)
+    if message.deleted_at is None:
+        message.body = None
+        message.deleted_at = clock.now()
+        message.version += 1
+        session.add(message)
+        mark_changed(session, message)
+        await session.flush()
+    return _message_result(message, actor.account)
+
+
+async def read(session: AsyncSession, actor: Actor, op: ReadOperation) -> ResultBuilder:
+    """Move my read marker in a room forward to a message; never back.
+    Raises ``RoomNotFound`` and ``MessageNotFound``."""
+    await require_member(session, actor, op.room_id)
+    message = await session.get(Message, op.up_to)
+    if message is None or message.room_id != op.room_id:
+        raise errors.MessageNotFound()
+    # A message sent in this same batch has no place yet; one's own messages are never unread.
+    marker = await advance_marker(session, op.room_id, actor.account_id, message.seq or 0)
+
+    async def build() -> dict[str, Any]:
+        return {
+            "room_id": str(op.room_id),
+            "up_to_seq": marker.up_to_seq,
+            "unread": await unread_count(session, op.room_id, actor.account_id, marker.up_to_seq),
+        }
+
+    return build
+
+
+async def unread_count(session: AsyncSession, room_id: Any, account_id: Any, up_to_seq: int) -> int:
+    """Messages after the marker, not deleted, not one's own: the same on every device."""
+    result = await session.exec(
+        select(sa.func.count())
+        .select_from(Message)
+        .where(
+            Message.room_id == room_id,
+            col(Message.seq) > up_to_seq,
+            col(Message.deleted_at).is_(None),
+            sa.or_(col(Message.author_id).is_(None), Message.author_id != account_id),
+        )
+    )
+    return int(result.one())
+
+
+APPLY = {
+    "send": send,
+    "edit": edit,
+    "delete": delete,
+    "read": read,
+}

@@ -1,0 +1,240 @@
+"""The outbox push: an ordered batch of operations from one client, a result for each.
+
+Exactly-once, forever: every operation carries the client's ``client_id`` and a ``seq`` that
+increases per client. The outcome of each operation is stored under that key, so a retry
+after any time offline is answered with the original result and never writes twice.
+Operations from one client are taken in order: one with a ``seq`` at or below the last one
+taken is a duplicate (or, if never seen, arrived too late and is refused rather than applied
+out of order: a stale copy of a request must not resurrect a message the person cancelled).
+
+One bad operation never blocks the others: each runs in its own savepoint and is applied or
+rejected on its own. Only a temporary condition ("slow down") answers ``retry_later``, and
+then for it and everything after it, so that the client's order is kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import TypeAdapter, ValidationError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.db import insert_for
+from app.errors import AppError, TooManyRequests, error_from_code
+from app.identity.actor import Actor
+from app.messaging import errors
+from app.messaging.models import ClientCursor, ClientOperation, OperationStatus
+from app.messaging.operations import APPLY, AlreadyDone, ResultBuilder
+from app.messaging.schemas import MAX_OPERATIONS, Operation
+from app.sync.positions import after_assign, checkpoint, discard_since
+
+_OPERATION = TypeAdapter(Operation)
+
+Status = Literal["applied", "duplicate", "rejected", "retry_later"]
+
+
+@dataclass
+class ItemOutcome:
+    index: int
+    seq: int | None
+    status: Status
+    original_status: Literal["applied", "rejected"] | None = None
+    result: dict[str, Any] | None = None
+    error: AppError | None = None
+    same_as: ItemOutcome | None = None  # the same seq twice in one batch
+
+    def settled(self) -> ItemOutcome:
+        """The outcome as the client sees it (a repeat within a batch mirrors the first)."""
+        if self.same_as is None:
+            return self
+        first = self.same_as.settled()
+        original = first.original_status or ("applied" if first.error is None else "rejected")
+        return ItemOutcome(self.index, self.seq, "duplicate", original, first.result, first.error)
+
+
+class OpsBudget:
+    """Asks whether one more operation may run now (raises ``TooManyRequests`` if not)."""
+
+    def charge(self) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+def fingerprint(raw: dict[str, Any]) -> str:
+    canonical = json.dumps(raw, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _seq_of(raw: Any) -> int | None:
+    seq = raw.get("seq") if isinstance(raw, dict) else None
+    return seq if isinstance(seq, int) and not isinstance(seq, bool) and seq >= 1 else None
+
+
+def _problem(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ()))
+    return f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "invalid")
+
+
+async def _lock_cursor(
+    session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID
+) -> ClientCursor:
+    """The client's cursor row, locked: two batches from one client never interleave."""
+    await session.exec(
+        insert_for(session, ClientCursor)
+        .values(account_id=account_id, client_id=client_id, last_seq=0)
+        .on_conflict_do_nothing()
+    )
+    cursor = (
+        await session.exec(
+            select(ClientCursor)
+            .where(ClientCursor.account_id == account_id, ClientCursor.client_id == client_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).one()
+    return cursor
+
+
+async def _stored(
+    session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID, seqs: list[int]
+) -> dict[int, ClientOperation]:
+    if not seqs:
+        return {}
+    result = await session.exec(
+        select(ClientOperation).where(
+            ClientOperation.account_id == account_id,
+            ClientOperation.client_id == client_id,
+            col(ClientOperation.seq).in_(seqs),
+        )
+    )
+    return {operation.seq: operation for operation in result.all()}
+
+
+def _replay(item: ItemOutcome, stored: ClientOperation) -> None:
+    outcome = json.loads(stored.outcome)
+    item.status = "duplicate"
+    item.original_status = stored.status.value  # type: ignore[assignment]
+    if stored.status is OperationStatus.applied:
+        item.result = outcome["result"]
+    else:
+        item.error = error_from_code(outcome["error"]["code"], outcome["error"]["details"])
+
+
+async def push(
+    session: AsyncSession,
+    actor: Actor,
+    *,
+    client_id: uuid.UUID,
+    raw_ops: list[Any],
+    budget: OpsBudget | None = None,
+) -> list[ItemOutcome]:
+    """Apply a batch; the outcomes are complete once the unit of work has committed.
+
+    Raises ``BatchTooLarge`` (nothing is applied). Everything else is a per-item outcome.
+    """
+    if len(raw_ops) > MAX_OPERATIONS:
+        raise errors.BatchTooLarge(max_operations=MAX_OPERATIONS)
+    cursor = await _lock_cursor(session, actor.account_id, client_id)
+    seen_before = [seq for raw in raw_ops if (seq := _seq_of(raw)) and seq <= cursor.last_seq]
+    stored = await _stored(session, actor.account_id, client_id, seen_before)
+    outcomes: list[ItemOutcome] = []
+    waiting: TooManyRequests | None = None
+    this_batch: dict[int, tuple[ItemOutcome, str]] = {}
+    for index, raw in enumerate(raw_ops):
+        seq = _seq_of(raw)
+        item = ItemOutcome(index=index, seq=seq, status="rejected")
+        outcomes.append(item)
+        if seq is None:
+            item.error = errors.MalformedOperation(problem="seq: a whole number of at least 1")
+            continue
+        if seq <= cursor.last_seq:
+            previous = stored.get(seq)
+            if seq in this_batch and this_batch[seq][1] == fingerprint(raw):
+                item.same_as = this_batch[seq][0]
+            elif previous is None:
+                item.error = errors.OutOfOrder(last_seq=cursor.last_seq)
+            elif seq in this_batch or previous.fingerprint != fingerprint(raw):
+                item.error = errors.SequenceReused()
+            else:
+                _replay(item, previous)
+            continue
+        if waiting is None and budget is not None:
+            try:
+                budget.charge()
+            except TooManyRequests as slow:
+                waiting = slow
+        if waiting is not None:
+            item.status, item.error = "retry_later", waiting
+            continue
+        await _apply(session, actor, client_id, raw, item)
+        cursor.last_seq = seq
+        this_batch[seq] = (item, fingerprint(raw))
+    session.add(cursor)
+    return outcomes
+
+
+async def _apply(
+    session: AsyncSession, actor: Actor, client_id: uuid.UUID, raw: Any, item: ItemOutcome
+) -> None:
+    """Run one operation in a savepoint and arrange for its outcome to be stored."""
+    kind = str(raw.get("type", ""))[:16]
+    try:
+        operation = _OPERATION.validate_python(raw)
+    except ValidationError as invalid:
+        item.error = errors.MalformedOperation(problem=_problem(invalid))
+        _record(session, actor, client_id, raw, kind, item, build=None)
+        return
+    mark = checkpoint(session)
+    build: ResultBuilder
+    try:
+        async with session.begin_nested():
+            build = await APPLY[operation.type](session, actor, operation)  # type: ignore[operator]
+        item.status = "applied"
+    except AlreadyDone as done:
+        discard_since(session, mark)
+        build, item.status, item.original_status = done.build, "duplicate", "applied"
+    except AppError as refusal:
+        discard_since(session, mark)
+        item.error = refusal
+        _record(session, actor, client_id, raw, kind, item, build=None)
+        return
+    _record(session, actor, client_id, raw, kind, item, build=build)
+
+
+def _record(
+    session: AsyncSession,
+    actor: Actor,
+    client_id: uuid.UUID,
+    raw: Any,
+    kind: str,
+    item: ItemOutcome,
+    build: ResultBuilder | None,
+) -> None:
+    """Store the outcome once positions exist (results name the message's place)."""
+    assert item.seq is not None
+
+    async def store() -> None:
+        if build is not None:
+            item.result = await build()
+            outcome = {"result": item.result}
+        else:
+            assert item.error is not None
+            outcome = {"error": {"code": item.error.code, "details": item.error.details}}
+        session.add(
+            ClientOperation(
+                account_id=actor.account_id,
+                client_id=client_id,
+                seq=item.seq,
+                kind=kind,
+                fingerprint=fingerprint(raw),
+                status=OperationStatus.applied if build is not None else OperationStatus.rejected,
+                outcome=json.dumps(outcome, separators=(",", ":"), default=str),
+            )
+        )
+
+    after_assign(session, store)

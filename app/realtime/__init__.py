@@ -1,0 +1,1 @@
+"""Live delivery: the WebSocket, the per-instance hub, and fan-out between instances."""

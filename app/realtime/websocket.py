@@ -1,0 +1,332 @@
+"""``/ws``: one socket per device for live changes, pushes and typing.
+
+1. The client opens the socket and sends ``{"type": "auth", "token", "cursor"}`` as its first
+   frame (a token never travels in the URL).
+2. The server sends every change past the cursor (from the database, paged), then
+   ``{"type": "live", "cursor"}``, then live changes from the hub. Every change carries its
+   position; across the switch nothing is skipped or repeated, because both halves are read
+   by position and the socket's cursor only moves forward.
+3. Meanwhile the client may push (``push`` → ``push_result``, the same results as
+   ``POST /sync/push``), signal ``typing`` (ephemeral: never stored) and ``ping``.
+
+A consumer that cannot keep up is closed with code 4408 and its cursor as the reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, WebSocket
+from pydantic import TypeAdapter, ValidationError
+from starlette.websockets import WebSocketDisconnect, WebSocketState
+
+from app.config import Settings
+from app.db import commit
+from app.errors import AppError, ServiceUnavailable
+from app.i18n import Language, negotiate
+from app.identity import errors as identity_errors
+from app.identity import sessions
+from app.identity.actor import Actor
+from app.identity.deps import TOKEN_QUERY_PARAMETERS
+from app.identity.service import roles_of
+from app.messaging import errors as messaging_errors
+from app.messaging.outbox import push as push_operations
+from app.messaging.schemas import author_public
+from app.ratelimit import Budget, KeyedBudget, RateLimiter
+from app.realtime import protocol
+from app.realtime.hub import Hub, visible
+from app.rooms.service import joined_room_ids
+from app.sync import cursor as cursors
+from app.sync.events import MembershipEvent
+from app.sync.feed import changes_between
+from app.sync.positions import current_head
+from app.sync.schemas import push_public
+
+log = logging.getLogger("ruimte.ws")
+router = APIRouter()
+_FRAME = TypeAdapter(protocol.Frame)
+
+
+class SlowConsumer(Exception):
+    pass
+
+
+class Connection:
+    """One authenticated socket: its cursor, its rooms, and a single writer."""
+
+    def __init__(
+        self, websocket: WebSocket, actor: Actor, hub: Hub, settings: Settings, language: Language
+    ) -> None:
+        self.ws = websocket
+        self.actor = actor
+        self.hub = hub
+        self.settings = settings
+        self.language = language
+        self.cursor = 0
+        self.rooms: set[uuid.UUID] = set()
+        self._send_lock = asyncio.Lock()
+
+    async def send(self, frame: str) -> None:
+        async with self._send_lock:
+            try:
+                async with asyncio.timeout(self.settings.realtime.send_timeout_seconds):
+                    await self.ws.send_text(frame)
+            except TimeoutError as slow:
+                raise SlowConsumer() from slow
+
+    async def send_json(self, payload: dict[str, Any]) -> None:
+        await self.send(json.dumps(payload, separators=(",", ":"), default=str))
+
+    async def error(self, error: AppError, **extra: Any) -> None:
+        await self.send_json({"type": "error", **extra, **error.body(self.language)})
+
+    # -- server → client ------------------------------------------------------------------
+
+    async def catch_up(self) -> None:
+        """Send everything past the cursor from the database, until the hub's ring reaches."""
+        sessionmaker = self.ws.app.state.read_sessionmaker
+        while self.cursor < self.hub.floor:
+            async with sessionmaker() as session:
+                head = (await current_head(session)).position
+                page = await changes_between(
+                    session,
+                    after=self.cursor,
+                    upto=head,
+                    viewer=self.actor.account_id,
+                    limit=self.settings.sync.page_limit,
+                )
+            for change in page.changes:
+                await self.send(change.event.model_dump_json())
+            self.cursor = page.next_position
+            if not page.has_more:
+                break
+        async with sessionmaker() as session:
+            self.rooms = await joined_room_ids(session, self.actor.account_id)
+        await self.send_json(
+            {"type": "live", "cursor": cursors.encode(self.hub.epoch, self.cursor)}
+        )
+
+    async def pump(self) -> None:
+        """Forward the hub's changes meant for this person, in order, from the cursor on."""
+        while True:
+            entries = self.hub.read(self.cursor)
+            if entries is None:
+                raise SlowConsumer()
+            upto = self.hub.position
+            for entry in entries:
+                if entry.position > upto:
+                    break
+                if visible(entry, self.actor.account_id, self.rooms):
+                    self._follow_membership(entry.change.event)
+                    await self.send(entry.frame)
+            self.cursor = max(self.cursor, upto)
+            await self.hub.wait_beyond(self.cursor)
+
+    def _follow_membership(self, event: object) -> None:
+        if isinstance(event, MembershipEvent):
+            if event.state == "joined":
+                self.rooms.add(event.room.id)
+            else:
+                self.rooms.discard(event.room.id)
+
+    async def heartbeat(self) -> None:
+        """Keep NATs open and notice a session that was logged out meanwhile."""
+        while True:
+            await asyncio.sleep(self.settings.realtime.heartbeat_seconds)
+            async with self.ws.app.state.sessionmaker() as session:
+                try:
+                    await sessions.resolve(
+                        session, self.ws.state.token, self.ws.app.state.identity_policy.sessions
+                    )
+                    await commit(session, None)
+                except identity_errors.SessionInvalid:
+                    await self.error(identity_errors.SessionInvalid())
+                    await self.ws.close(protocol.CLOSE_AUTH)
+                    return
+            await self.send_json(
+                {"type": "heartbeat", "cursor": cursors.encode(self.hub.epoch, self.cursor)}
+            )
+
+    def on_ephemeral(self, message: dict[str, Any]) -> None:
+        if message.get("room") in {str(room) for room in self.rooms} and message.get(
+            "account"
+        ) != str(self.actor.account_id):
+            frame = json.dumps(message["frame"], separators=(",", ":"))
+            task = asyncio.get_running_loop().create_task(self._send_droppable(frame))
+            task.add_done_callback(lambda t: t.exception() if not t.cancelled() else None)
+
+    async def _send_droppable(self, frame: str) -> None:
+        if self._send_lock.locked():
+            return  # typing is a hint: drop it rather than queue behind real changes
+        with contextlib.suppress(Exception):
+            await self.send(frame)
+
+    # -- client → server ------------------------------------------------------------------
+
+    async def read_frames(self) -> None:
+        typing_budget = KeyedBudget(
+            self.ws.app.state.rate_limiter,
+            Budget("typing", self.settings.realtime.typing_per_minute, 60),
+            str(self.actor.account_id),
+            messaging_errors.SlowDown,
+        )
+        while True:
+            text = await self.ws.receive_text()
+            try:
+                frame = _FRAME.validate_json(text)
+            except ValidationError as invalid:
+                await self.error(
+                    messaging_errors.MalformedOperation(problem=str(invalid.errors()[0]["msg"]))
+                )
+                continue
+            if isinstance(frame, protocol.PingFrame):
+                await self.send_json({"type": "pong"})
+            elif isinstance(frame, protocol.TypingFrame):
+                await self._typing(frame, typing_budget)
+            else:
+                await self._push(frame)
+
+    async def _typing(self, frame: protocol.TypingFrame, budget: KeyedBudget) -> None:
+        if frame.room_id not in self.rooms:
+            return
+        try:
+            budget.charge()
+        except AppError:
+            return
+        await self.hub.publish_ephemeral(
+            {
+                "room": str(frame.room_id),
+                "account": str(self.actor.account_id),
+                "frame": {
+                    "type": "typing",
+                    "room_id": str(frame.room_id),
+                    "who": author_public(self.actor.account).model_dump(),
+                },
+            }
+        )
+
+    async def _push(self, frame: protocol.PushFrame) -> None:
+        state = self.ws.app.state
+        budget = KeyedBudget(
+            state.rate_limiter,
+            Budget("ops", self.settings.sync.ops_per_minute, 60),
+            str(self.actor.account_id),
+            messaging_errors.SlowDown,
+        )
+        try:
+            async with state.sessionmaker() as session:
+                outcomes = await push_operations(
+                    session, self.actor, client_id=frame.client_id, raw_ops=frame.ops, budget=budget
+                )
+                await commit(session, getattr(state, "announce", None))
+        except AppError as refused:
+            await self.error(refused, ref=frame.ref)
+            return
+        except Exception:
+            log.warning("push over the socket failed", exc_info=True)
+            await self.error(ServiceUnavailable(), ref=frame.ref)
+            return
+        results = push_public(outcomes, self.language)
+        await self.send_json(
+            {"type": "push_result", "ref": frame.ref, **results.model_dump(mode="json")}
+        )
+
+
+async def _authenticate(
+    websocket: WebSocket, settings: Settings
+) -> tuple[Actor, protocol.AuthFrame] | None:
+    try:
+        async with asyncio.timeout(settings.realtime.auth_timeout_seconds):
+            text = await websocket.receive_text()
+        frame = protocol.AuthFrame.model_validate_json(text)
+    except (TimeoutError, ValidationError):
+        return None
+    async with websocket.app.state.sessionmaker() as session:
+        try:
+            device, account = await sessions.resolve(
+                session, frame.token, websocket.app.state.identity_policy.sessions
+            )
+        except identity_errors.SessionInvalid:
+            return None
+        roles = await roles_of(session, account.id)
+        await commit(session, None)
+    websocket.state.token = frame.token
+    return Actor(account=account, device=device, roles=roles), frame
+
+
+@router.websocket("/ws")
+async def websocket_endpoint(websocket: WebSocket) -> None:
+    """Live changes, pushes and typing for one device."""
+    settings: Settings = websocket.app.state.settings
+    hub: Hub = websocket.app.state.hub
+    language = negotiate(websocket.headers.get("accept-language"), settings.default_language)  # type: ignore[arg-type]
+    await websocket.accept()
+    in_url = TOKEN_QUERY_PARAMETERS.intersection(websocket.query_params)
+    authenticated = None if in_url else await _authenticate(websocket, settings)
+    if authenticated is None:
+        error: AppError = (
+            identity_errors.TokenInUrl() if in_url else identity_errors.AuthenticationRequired()
+        )
+        with contextlib.suppress(Exception):
+            await websocket.send_text(json.dumps({"type": "error", **error.body(language)}))
+            await websocket.close(protocol.CLOSE_AUTH)
+        return
+    actor, auth = authenticated
+    connection = Connection(websocket, actor, hub, settings, language)
+    if not await _start_cursor(connection, auth.cursor):
+        return
+    stop_listening = hub.listen_ephemeral(connection.on_ephemeral)
+    tasks: list[asyncio.Task[None]] = []
+    try:
+        await connection.catch_up()
+        tasks = [
+            asyncio.create_task(connection.pump()),
+            asyncio.create_task(connection.read_frames()),
+            asyncio.create_task(connection.heartbeat()),
+        ]
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        for task in done:
+            task.result()
+    except SlowConsumer:
+        resume = cursors.encode(hub.epoch, connection.cursor)
+        log.info("closing a socket that could not keep up (resume at %s)", resume)
+        with contextlib.suppress(Exception):
+            await websocket.close(protocol.CLOSE_SLOW, json.dumps({"resume": resume}))
+    except WebSocketDisconnect:
+        pass
+    finally:
+        stop_listening()
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(BaseException):
+                await task
+        if websocket.application_state is not WebSocketState.DISCONNECTED:
+            with contextlib.suppress(Exception):
+                await websocket.close()
+
+
+async def _start_cursor(connection: Connection, cursor: str | None) -> bool:
+    """Where this socket starts; a cursor that cannot be answered exactly gets a reset."""
+    async with connection.ws.app.state.sessionmaker() as session:
+        head = await current_head(session)
+    if cursor is None:
+        connection.cursor = head.position
+        return True
+    try:
+        epoch, position = cursors.decode(cursor)
+    except AppError as unreadable:
+        await connection.error(unreadable)
+        await connection.ws.close(protocol.CLOSE_RESET)
+        return False
+    if epoch != head.epoch or position > head.position or position < head.horizon:
+        await connection.send_json({"type": "reset"})
+        await connection.ws.close(protocol.CLOSE_RESET)
+        return False
+    connection.cursor = position
+    return True

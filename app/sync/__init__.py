@@ -1,0 +1,1 @@
+"""The change stream every conversation runs on: positions, cursors, typed changes, sync."""

@@ -1,0 +1,198 @@
+"""Reading the change stream: everything that changed in a range of positions.
+
+One function serves both readers: ``GET /sync`` and the WebSocket catch-up (for one viewer,
+filtered in SQL by the audience rules of ``events``) and the live hub (for everyone at once,
+each change tagged with its audience). Every query walks a ``position`` index from the cursor,
+so catching up costs what changed since the cursor, not the size of the history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from app.identity.models import Account
+from app.messaging.models import Message
+from app.messaging.operations import unread_count
+from app.messaging.schemas import author_public, message_public
+from app.rooms.models import MembershipState, ReadMarker, Room, RoomKind, RoomMember
+from app.rooms.schemas import room_public
+from app.sync import events
+from app.sync.events import Audience
+
+
+@dataclass(frozen=True)
+class Change:
+    position: int
+    event: (
+        events.MessageEvent
+        | events.TombstoneEvent
+        | events.MembershipEvent
+        | events.MemberEvent
+        | events.RoomEvent
+        | events.ReadMarkerEvent
+    )
+    audience: Audience
+
+
+@dataclass(frozen=True)
+class Page:
+    changes: list[Change]
+    next_position: int
+    has_more: bool
+
+
+def my_rooms(viewer: uuid.UUID) -> sa.Select[tuple[uuid.UUID]]:
+    return select(RoomMember.room_id).where(
+        RoomMember.account_id == viewer, RoomMember.state == MembershipState.joined
+    )
+
+
+def message_change(message: Message, author: Account | None) -> Change:
+    assert message.position is not None and message.seq is not None
+    audience = events.message_audience(message.room_id)
+    if message.deleted_at is not None:
+        tombstone = events.TombstoneEvent(
+            position=message.position,
+            room_id=message.room_id,
+            message_id=message.id,
+            seq=message.seq,
+            reason="deleted",
+        )
+        return Change(message.position, tombstone, audience)
+    event = events.MessageEvent(position=message.position, message=message_public(message, author))
+    return Change(message.position, event, audience)
+
+
+def _in_range(
+    column: sa.ColumnElement[int | None], after: int, upto: int
+) -> sa.ColumnElement[bool]:
+    return sa.and_(column > after, column <= upto)
+
+
+async def _messages(
+    session: AsyncSession, after: int, upto: int, viewer: uuid.UUID | None, limit: int
+) -> list[Change]:
+    statement = (
+        select(Message, Account)
+        .outerjoin(Account, col(Account.id) == col(Message.author_id))
+        .where(_in_range(col(Message.position), after, upto))
+        .order_by(col(Message.position))
+        .limit(limit + 1)
+    )
+    if viewer is not None:
+        statement = statement.where(col(Message.room_id).in_(my_rooms(viewer)))
+    return [
+        message_change(message, author) for message, author in (await session.exec(statement)).all()
+    ]
+
+
+async def _memberships(
+    session: AsyncSession, after: int, upto: int, viewer: uuid.UUID | None, limit: int
+) -> list[Change]:
+    statement = (
+        select(RoomMember, Room, Account)
+        .join(Room, col(Room.id) == col(RoomMember.room_id))
+        .join(Account, col(Account.id) == col(RoomMember.account_id))
+        .where(_in_range(col(RoomMember.position), after, upto))
+        .order_by(col(RoomMember.position))
+        .limit(limit + 1)
+    )
+    if viewer is not None:
+        statement = statement.where(
+            sa.or_(
+                RoomMember.account_id == viewer,
+                sa.and_(
+                    col(RoomMember.room_id).in_(my_rooms(viewer)),
+                    Room.kind != RoomKind.community,
+                ),
+            )
+        )
+    changes: list[Change] = []
+    for member, room, account in (await session.exec(statement)).all():
+        assert member.position is not None
+        if viewer is None or viewer == member.account_id:
+            own = events.MembershipEvent(
+                position=member.position, room=room_public(room), state=member.state
+            )
+            changes.append(
+                Change(member.position, own, events.membership_audience(member.account_id))
+            )
+        others = events.member_audience(room.id, room.kind, member.account_id)
+        if others is not None and (viewer is None or viewer != member.account_id):
+            event = events.MemberEvent(
+                position=member.position,
+                room_id=room.id,
+                member=author_public(account),
+                state=member.state,
+            )
+            changes.append(Change(member.position, event, others))
+    return changes
+
+
+async def _rooms(
+    session: AsyncSession, after: int, upto: int, viewer: uuid.UUID | None, limit: int
+) -> list[Change]:
+    statement = (
+        select(Room)
+        .where(_in_range(col(Room.position), after, upto))
+        .order_by(col(Room.position))
+        .limit(limit + 1)
+    )
+    if viewer is not None:
+        statement = statement.where(col(Room.id).in_(my_rooms(viewer)))
+    changes = []
+    for room in (await session.exec(statement)).all():
+        assert room.position is not None
+        event = events.RoomEvent(position=room.position, room=room_public(room))
+        changes.append(Change(room.position, event, events.room_audience(room.id)))
+    return changes
+
+
+async def read_marker_change(session: AsyncSession, marker: ReadMarker) -> Change:
+    assert marker.position is not None
+    unread = await unread_count(session, marker.room_id, marker.account_id, marker.up_to_seq)
+    event = events.ReadMarkerEvent(
+        position=marker.position, room_id=marker.room_id, up_to_seq=marker.up_to_seq, unread=unread
+    )
+    return Change(marker.position, event, events.read_marker_audience(marker.account_id))
+
+
+async def _read_markers(
+    session: AsyncSession, after: int, upto: int, viewer: uuid.UUID | None, limit: int
+) -> list[Change]:
+    statement = (
+        select(ReadMarker)
+        .where(_in_range(col(ReadMarker.position), after, upto))
+        .order_by(col(ReadMarker.position))
+        .limit(limit + 1)
+    )
+    if viewer is not None:
+        statement = statement.where(ReadMarker.account_id == viewer)
+    return [
+        await read_marker_change(session, marker)
+        for marker in (await session.exec(statement)).all()
+    ]
+
+
+async def changes_between(
+    session: AsyncSession, *, after: int, upto: int, viewer: uuid.UUID | None, limit: int
+) -> Page:
+    """The changes in ``(after, upto]``, oldest first, at most ``limit`` positions.
+
+    ``upto`` must be a committed stream head (see ``positions``): then nothing at or below it
+    can still appear, and ``next_position`` is a safe cursor.
+    """
+    found: list[Change] = []
+    for part in (_messages, _memberships, _rooms, _read_markers):
+        found += await part(session, after, upto, viewer, limit)
+    found.sort(key=lambda change: change.position)
+    positions = sorted({change.position for change in found})
+    if len(positions) > limit:
+        cutoff = positions[limit - 1]
+        return Page([c for c in found if c.position <= cutoff], cutoff, has_more=True)
+    return Page(found, upto, has_more=False)

@@ -1,0 +1,63 @@
+"""``GET /sync`` (pull changes since a cursor) and ``POST /sync/push`` (the outbox)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+
+from app.db import SessionDep, UnitOfWorkDep
+from app.error_handlers import language_of
+from app.errors import RequestInvalid, responses
+from app.identity.deps import CurrentActor
+from app.identity.routes_me import AUTH
+from app.messaging import errors
+from app.messaging.outbox import push as push_operations
+from app.messaging.schemas import PushRequest, PushResponse
+from app.ratelimit import Budget, KeyedBudget
+from app.sync.schemas import SyncResponse, push_public, sync_public
+from app.sync.service import pull
+
+router = APIRouter(prefix="/sync", tags=["sync"])
+
+
+@router.get("", responses=responses(*AUTH, RequestInvalid, errors.CursorInvalid))
+async def sync(
+    request: Request,
+    actor: CurrentActor,
+    session: SessionDep,
+    cursor: Annotated[str | None, Query(max_length=64)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=5_000)] = None,
+) -> SyncResponse:
+    """Every change I may see since `cursor`, in order; without a cursor, a first sync."""
+    settings = request.app.state.settings.sync
+    result = await pull(
+        session,
+        actor,
+        cursor=cursor,
+        limit=min(limit or settings.page_limit, settings.page_limit),
+        window=settings.window,
+    )
+    return sync_public(result)
+
+
+@router.post(
+    "/push",
+    responses=responses(*AUTH, RequestInvalid, errors.BatchTooLarge),
+)
+async def push(
+    body: PushRequest, request: Request, actor: CurrentActor, uow: UnitOfWorkDep
+) -> PushResponse:
+    """Send queued operations; each gets its own result: applied, duplicate (with the
+    original result), rejected (with a code) or retry_later."""
+    budget = KeyedBudget(
+        request.app.state.rate_limiter,
+        Budget("ops", request.app.state.settings.sync.ops_per_minute, 60),
+        str(actor.account_id),
+        errors.SlowDown,
+    )
+    outcomes = await push_operations(
+        uow.session, actor, client_id=body.client_id, raw_ops=body.ops, budget=budget
+    )
+    await uow.commit()
+    return push_public(outcomes, language_of(request))
