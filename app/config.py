@@ -131,6 +131,9 @@ class RealtimeSettings(BaseModel):
         1.0, gt=0, description="how often the hub checks the database, in case a notice was lost"
     )
     ring_size: int = Field(10_000, ge=100, description="recent changes kept in memory for sockets")
+    coalesce_seconds: float = Field(
+        0.005, ge=0, description="the hub waits this long after a notice, to read a burst at once"
+    )
     heartbeat_seconds: float = Field(25.0, gt=0)
     auth_timeout_seconds: float = Field(10.0, gt=0)
     send_timeout_seconds: float = Field(

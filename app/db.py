@@ -7,7 +7,9 @@ anything failed, so a client never sees a success for something that was not sto
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
@@ -16,6 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.util import await_only
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.config import Settings
@@ -47,6 +50,12 @@ def create_engine(settings: Settings) -> AsyncEngine:
 
 
 def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
+    # SQLite has one writer at a time. Left to itself, a waiting writer polls with growing
+    # sleeps and, under steady load, can lose every race for the lock until its busy timeout
+    # runs out. So within the process writers queue here, first come first served, and only
+    # the head of the queue asks SQLite for the lock. Readers never queue (WAL).
+    gate = asyncio.Lock()
+
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions start (see "begin").
@@ -66,10 +75,38 @@ def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         # Readers (READ_ONLY) begin deferred: in WAL mode they never wait for a writer.
         if connection.get_execution_options().get(READ_ONLY):
             connection.exec_driver_sql("BEGIN")
-        else:
+            return
+        try:
+            await_only(asyncio.wait_for(gate.acquire(), busy_timeout_ms / 1000))
+        except TimeoutError:
+            raise sqlite3.OperationalError("database is locked (write queue)") from None
+        connection.info[_HOLDS_GATE] = True
+        try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _release(connection.info)
+            raise
+
+    def _release(info: dict[Any, Any]) -> None:
+        if info.pop(_HOLDS_GATE, False):
+            gate.release()
+
+    @event.listens_for(engine.sync_engine, "commit")
+    @event.listens_for(engine.sync_engine, "rollback")
+    def _on_end(connection: Connection) -> None:
+        _release(connection.info)
+
+    @event.listens_for(engine.sync_engine.pool, "reset")
+    def _on_reset(_dbapi_connection: Any, record: Any, _reset_state: Any) -> None:
+        _release(record.info)  # a connection handed back mid-transaction
+
+    @event.listens_for(engine.sync_engine.pool, "close")
+    @event.listens_for(engine.sync_engine.pool, "checkin")
+    def _on_close(_dbapi_connection: Any, record: Any) -> None:
+        _release(record.info if record is not None else {})
 
 
+_HOLDS_GATE = "ruimte_holds_write_gate"
 READ_ONLY = "ruimte_read_only"
 
 

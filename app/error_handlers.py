@@ -70,7 +70,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    log.warning("database unavailable: %s", type(exc).__name__)
+    log.warning("database unavailable: %s %s", type(exc).__name__, str(exc)[:300])
     return render(errors.ServiceUnavailable(retry_after=5), language_of(request))
 
 

@@ -13,9 +13,9 @@ from app.db import create_engine, create_sessionmaker
 from app.error_handlers import install_error_handlers
 from app.identity.policy import IdentityPolicy
 from app.identity.router import router as identity_router
+from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.operations.router import router as operations_router
-from app.messaging.router import router as messaging_router
 from app.ratelimit import RateLimiter
 from app.realtime.broker import create_broker
 from app.realtime.hub import Hub

@@ -124,3 +124,25 @@ async def actor_of(app: FastAPI, person: Person) -> Any:
             session, person.token, app.state.identity_policy.sessions
         )
         return Actor(account=account, device=device, roles=await roles_of(session, account.id))
+
+
+async def open_room(
+    client: httpx.AsyncClient,
+    coordinator: Person,
+    name: str,
+    *members: Person,
+    theme: str = "just_chatting",
+    age_band: str = "all",
+) -> str:
+    """A coordinator opens a community room and the given members join it; returns its id."""
+    response = await client.post(
+        "/rooms",
+        json={"name": name, "theme": theme, "age_band": age_band},
+        headers=coordinator.headers,
+    )
+    assert response.status_code == 201, response.text
+    room_id: str = response.json()["id"]
+    for member in members:
+        joined = await client.post(f"/rooms/{room_id}/join", headers=member.headers)
+        assert joined.status_code == 200, joined.text
+    return room_id

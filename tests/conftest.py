@@ -25,7 +25,7 @@ from app.config import Environment, Settings
 from app.db import create_engine, is_sqlite
 from app.main import create_app
 from tests import databases
-from tests.actors import People
+from tests.actors import People, open_room
 
 
 def pytest_report_header() -> str:
@@ -187,16 +187,7 @@ async def room(
     client: httpx.AsyncClient, coordinator: Any, young_person: Any, other_young_person: Any
 ) -> str:
     """A community room for all ages, with the two young people in it."""
-    response = await client.post(
-        "/rooms",
-        json={"name": "Gewoon kletsen", "theme": "just_chatting", "age_band": "all"},
-        headers=coordinator.headers,
-    )
-    room_id: str = response.json()["id"]
-    for person in (young_person, other_young_person):
-        joined = await client.post(f"/rooms/{room_id}/join", headers=person.headers)
-        assert joined.status_code == 200, joined.text
-    return room_id
+    return await open_room(client, coordinator, "Gewoon kletsen", young_person, other_young_person)
 
 
 @asynccontextmanager
@@ -220,7 +211,7 @@ async def serving(application: FastAPI, *, send_buffer: int | None = None) -> As
     )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve(sockets=[listener]))
-    while not server.started:
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to wait on
         await asyncio.sleep(0.01)
     port = listener.getsockname()[1]
     try:

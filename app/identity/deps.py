@@ -14,6 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.db import SessionDep
 from app.identity import errors, service, sessions
 from app.identity.actor import Actor
+from app.identity.models import AccountKind
 from app.identity.policy import IdentityPolicy
 
 TOKEN_QUERY_PARAMETERS = frozenset({"access_token", "token", "bearer", "auth"})
@@ -40,7 +41,11 @@ async def current_actor(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise errors.AuthenticationRequired()
     device, account = await sessions.resolve(session, credentials.credentials, policy.sessions)
-    roles = await service.roles_of(session, account.id)
+    roles = (
+        await service.roles_of(session, account.id)
+        if account.kind is AccountKind.staff
+        else frozenset()
+    )
     return Actor(account=account, device=device, roles=roles)
 
 

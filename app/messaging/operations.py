@@ -3,6 +3,9 @@
 Each returns a *result builder*: the result can only be written down once the stream has given
 the change its position (at commit), so the outbox calls the builder then. Each raises a
 domain error to reject the operation; the outbox turns that into a per-item rejection.
+
+Each checks everything first and writes last (``check`` then ``do``, as in Zulip): a refusal
+never leaves a half-done change behind, so no savepoint is needed per operation.
 """
 
 from __future__ import annotations
@@ -80,7 +83,6 @@ async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> Result
     )
     session.add(message)
     mark_changed(session, message)
-    await session.flush()
     return _message_result(message, actor.account)
 
 
@@ -119,7 +121,6 @@ async def edit(session: AsyncSession, actor: Actor, op: EditOperation) -> Result
         message.edited_at = clock.now()
         session.add(message)
         mark_changed(session, message)
-        await session.flush()
     return _message_result(message, actor.account)
 
 
@@ -133,7 +134,6 @@ async def delete(session: AsyncSession, actor: Actor, op: DeleteOperation) -> Re
         message.version += 1
         session.add(message)
         mark_changed(session, message)
-        await session.flush()
     return _message_result(message, actor.account)
 
 

@@ -7,9 +7,11 @@ Operations from one client are taken in order: one with a ``seq`` at or below th
 taken is a duplicate (or, if never seen, arrived too late and is refused rather than applied
 out of order: a stale copy of a request must not resurrect a message the person cancelled).
 
-One bad operation never blocks the others: each runs in its own savepoint and is applied or
-rejected on its own. Only a temporary condition ("slow down") answers ``retry_later``, and
-then for it and everything after it, so that the client's order is kept.
+One bad operation never blocks the others: each is applied or rejected on its own. Operations
+check everything before they write anything (``operations``), so a rejection leaves nothing to
+undo; an unexpected database error fails the whole batch, with nothing applied. Only a
+temporary condition ("slow down") answers ``retry_later``, and then for it and everything
+after it, so that the client's order is kept.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import hashlib
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import TypeAdapter, ValidationError
 from sqlmodel import col, select
@@ -31,7 +33,7 @@ from app.messaging import errors
 from app.messaging.models import ClientCursor, ClientOperation, OperationStatus
 from app.messaging.operations import APPLY, AlreadyDone, ResultBuilder
 from app.messaging.schemas import MAX_OPERATIONS, Operation
-from app.sync.positions import after_assign, checkpoint, discard_since
+from app.sync.positions import after_assign
 
 _OPERATION = TypeAdapter(Operation)
 
@@ -57,11 +59,10 @@ class ItemOutcome:
         return ItemOutcome(self.index, self.seq, "duplicate", original, first.result, first.error)
 
 
-class OpsBudget:
+class OpsBudget(Protocol):
     """Asks whether one more operation may run now (raises ``TooManyRequests`` if not)."""
 
-    def charge(self) -> None:  # pragma: no cover - interface
-        raise NotImplementedError
+    def charge(self) -> None: ...
 
 
 def fingerprint(raw: dict[str, Any]) -> str:
@@ -118,7 +119,7 @@ async def _stored(
 def _replay(item: ItemOutcome, stored: ClientOperation) -> None:
     outcome = json.loads(stored.outcome)
     item.status = "duplicate"
-    item.original_status = stored.status.value  # type: ignore[assignment]
+    item.original_status = stored.status.value
     if stored.status is OperationStatus.applied:
         item.result = outcome["result"]
     else:
@@ -189,17 +190,13 @@ async def _apply(
         item.error = errors.MalformedOperation(problem=_problem(invalid))
         _record(session, actor, client_id, raw, kind, item, build=None)
         return
-    mark = checkpoint(session)
     build: ResultBuilder
     try:
-        async with session.begin_nested():
-            build = await APPLY[operation.type](session, actor, operation)  # type: ignore[operator]
+        build = await APPLY[operation.type](session, actor, operation)  # type: ignore[operator]
         item.status = "applied"
     except AlreadyDone as done:
-        discard_since(session, mark)
         build, item.status, item.original_status = done.build, "duplicate", "applied"
     except AppError as refusal:
-        discard_since(session, mark)
         item.error = refusal
         _record(session, actor, client_id, raw, kind, item, build=None)
         return
@@ -216,7 +213,8 @@ def _record(
     build: ResultBuilder | None,
 ) -> None:
     """Store the outcome once positions exist (results name the message's place)."""
-    assert item.seq is not None
+    seq = item.seq
+    assert seq is not None
 
     async def store() -> None:
         if build is not None:
@@ -229,7 +227,7 @@ def _record(
             ClientOperation(
                 account_id=actor.account_id,
                 client_id=client_id,
-                seq=item.seq,
+                seq=seq,
                 kind=kind,
                 fingerprint=fingerprint(raw),
                 status=OperationStatus.applied if build is not None else OperationStatus.rejected,

@@ -94,7 +94,7 @@ class PostgresBroker:
                 await connection.add_listener(HEAD_CHANNEL, self._deliver)
                 await connection.add_listener(EPHEMERAL_CHANNEL, self._deliver)
                 closed = asyncio.Event()
-                connection.add_termination_listener(lambda _c: closed.set())
+                connection.add_termination_listener(lambda _c, ended=closed: ended.set())
                 await closed.wait()
             except asyncio.CancelledError:
                 raise

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import bisect
-import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -60,9 +59,12 @@ class Hub:
         self.floor = _NOWHERE  # the ring covers (floor, position]; nothing until placed
         self.epoch = ""
         self._wake = asyncio.Event()
+        self._stopping = False
         self._advanced = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._ephemeral_listeners: set[EphemeralListener] = set()
+        self.sockets = 0  # how many sockets are following; none: the hub need not read
+        self._announced = 0
 
     async def start(self) -> None:
         """Start following; if the database is away, the service still starts and the hub
@@ -75,13 +77,14 @@ class Hub:
         self._task = asyncio.create_task(self._follow(), name="hub-follow")
 
     async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            await self._task
         await self._broker.stop()
 
     def _on_head(self, position: int) -> None:
+        self._announced = max(self._announced, position)
         if position > self.position:
             self._wake.set()
 
@@ -97,13 +100,18 @@ class Hub:
         await self._broker.publish_ephemeral(message)
 
     async def _follow(self) -> None:
-        while True:
-            # asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation that
-            # coincides with the wake-up, and then stop() would wait forever.
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self._settings.poll_seconds):
-                    await self._wake.wait()
+        # Stops on a flag, not by cancellation: on Python 3.11 both wait_for and timeout can
+        # swallow a cancellation that coincides with their own expiry.
+        while not self._stopping:
+            waiter = asyncio.ensure_future(self._wake.wait())
+            try:
+                await asyncio.wait({waiter}, timeout=self._settings.poll_seconds)
+            finally:
+                waiter.cancel()
             self._wake.clear()
+            if self.listening and not self._stopping:
+                # Let a burst of commits gather, so that one read serves all of them.
+                await asyncio.sleep(self._settings.coalesce_seconds)
             try:
                 await self.catch_up()
             except Exception:  # the database may be briefly away; try again next round
@@ -119,8 +127,14 @@ class Hub:
         """Read everything committed past ``position`` into the ring, then wake the sockets."""
         if self.floor == _NOWHERE:
             await self._find_place()
+        if not self.listening and self._announced > self.position:
+            self._skip_to(self._announced)  # nobody to deliver to: no need to read anything
+            return
         async with self._sessionmaker() as session:
             head = (await current_head(session)).position
+            if not self.listening:
+                self._skip_to(head)
+                return
             moved = False
             while self.position < head:
                 page = await changes_between(
@@ -134,6 +148,11 @@ class Hub:
             self._advanced.set()
             self._advanced = asyncio.Event()
 
+    def _skip_to(self, head: int) -> None:
+        self._entries.clear()
+        self._positions.clear()
+        self.position = self.floor = max(self.position, head)
+
     def _append(self, entry: Entry) -> None:
         self._entries.append(entry)
         self._positions.append(entry.position)
@@ -142,6 +161,10 @@ class Hub:
             self.floor = self._positions[cut - 1]
             del self._entries[:cut]
             del self._positions[:cut]
+
+    @property
+    def listening(self) -> bool:
+        return self.sockets > 0
 
     def read(self, cursor: int) -> list[Entry] | None:
         """Entries after ``cursor``; None if the ring no longer reaches back that far."""

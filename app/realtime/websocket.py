@@ -23,6 +23,7 @@ from typing import Any
 
 from fastapi import APIRouter, WebSocket
 from pydantic import TypeAdapter, ValidationError
+from sqlalchemy.exc import DBAPIError
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from app.config import Settings
@@ -37,7 +38,7 @@ from app.identity.service import roles_of
 from app.messaging import errors as messaging_errors
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import author_public
-from app.ratelimit import Budget, KeyedBudget, RateLimiter
+from app.ratelimit import Budget, KeyedBudget
 from app.realtime import protocol
 from app.realtime.hub import Hub, visible
 from app.rooms.service import joined_room_ids
@@ -73,11 +74,14 @@ class Connection:
 
     async def send(self, frame: str) -> None:
         async with self._send_lock:
-            try:
-                async with asyncio.timeout(self.settings.realtime.send_timeout_seconds):
-                    await self.ws.send_text(frame)
-            except TimeoutError as slow:
-                raise SlowConsumer() from slow
+            sending = asyncio.ensure_future(self.ws.send_text(frame))
+            done, _ = await asyncio.wait(
+                {sending}, timeout=self.settings.realtime.send_timeout_seconds
+            )
+            if not done:
+                sending.cancel()
+                raise SlowConsumer()
+            sending.result()
 
     async def send_json(self, payload: dict[str, Any]) -> None:
         await self.send(json.dumps(payload, separators=(",", ":"), default=str))
@@ -138,7 +142,8 @@ class Connection:
         """Keep NATs open and notice a session that was logged out meanwhile."""
         while True:
             await asyncio.sleep(self.settings.realtime.heartbeat_seconds)
-            async with self.ws.app.state.sessionmaker() as session:
+            # A reading session: a thousand idle sockets must not queue behind the writers.
+            async with self.ws.app.state.read_sessionmaker() as session:
                 try:
                     await sessions.resolve(
                         session, self.ws.state.token, self.ws.app.state.identity_policy.sessions
@@ -148,6 +153,8 @@ class Connection:
                     await self.error(identity_errors.SessionInvalid())
                     await self.ws.close(protocol.CLOSE_AUTH)
                     return
+                except DBAPIError:  # sliding the expiry lost a race with a writer: next time
+                    await session.rollback()
             await self.send_json(
                 {"type": "heartbeat", "cursor": cursors.encode(self.hub.epoch, self.cursor)}
             )
@@ -281,6 +288,7 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     if not await _start_cursor(connection, auth.cursor):
         return
     stop_listening = hub.listen_ephemeral(connection.on_ephemeral)
+    hub.sockets += 1
     tasks: list[asyncio.Task[None]] = []
     try:
         await connection.catch_up()
@@ -300,12 +308,12 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     except WebSocketDisconnect:
         pass
     finally:
+        hub.sockets -= 1
         stop_listening()
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(BaseException):
-                await task
+        if tasks:  # bounded: on 3.11 a cancellation can be swallowed by a timeout expiring with it
+            await asyncio.wait(tasks, timeout=2)
         if websocket.application_state is not WebSocketState.DISCONNECTED:
             with contextlib.suppress(Exception):
                 await websocket.close()

@@ -13,7 +13,7 @@ from app.identity import errors as identity_errors
 from app.identity.deps import CurrentActor
 from app.identity.routes_me import AUTH
 from app.rooms import errors, service
-from app.rooms.models import Theme
+from app.rooms.models import Room, Theme
 from app.rooms.schemas import RoomCreate, RoomListItem, RoomPublic, RoomUpdate, room_public
 
 router = APIRouter(prefix="/rooms", tags=["rooms"])
@@ -109,6 +109,6 @@ async def join_room(room_id: uuid.UUID, actor: CurrentActor, session: SessionDep
 async def leave_room(room_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> RoomPublic:
     """Leave a room; all my devices learn of it through sync."""
     member = await service.leave_room(session, actor, room_id)
-    room = await session.get(service.Room, member.room_id)
+    room = await session.get(Room, member.room_id)
     assert room is not None
     return room_public(room)

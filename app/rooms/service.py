@@ -192,11 +192,16 @@ async def get_visible_room(session: AsyncSession, actor: Actor, room_id: uuid.UU
 async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
     """The room, if the actor is a current member; otherwise the same ``RoomNotFound`` as for a
     room that does not exist, so that nobody learns which private rooms exist."""
-    room = await session.get(Room, room_id)
-    member = await membership(session, room_id, actor.account_id)
-    if room is None or member is None or member.state is not MembershipState.joined:
+    found = (
+        await session.exec(
+            select(Room, RoomMember)
+            .join(RoomMember, col(RoomMember.room_id) == col(Room.id))
+            .where(Room.id == room_id, RoomMember.account_id == actor.account_id)
+        )
+    ).first()
+    if found is None or found[1].state is not MembershipState.joined:
         raise errors.RoomNotFound()
-    return room
+    return found[0]
 
 
 async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> RoomMember:
@@ -257,7 +262,6 @@ async def advance_marker(
         marker.updated_at = clock.now()
         session.add(marker)
         mark_changed(session, marker)
-        await session.flush()
     return marker
 
 

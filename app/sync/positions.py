@@ -91,16 +91,16 @@ async def assign(session: AsyncSession) -> int | None:
     rows = [row for row in pending.rows if row in session]
     head: int | None = None
     if rows:
-        await session.flush()
         table = StreamHead.__table__  # type: ignore[attr-defined]
-        head = (
-            await session.exec(
-                sa.update(table)
-                .where(table.c.id == 1)
-                .values(position=table.c.position + len(rows))
-                .returning(table.c.position)
-            )
-        ).scalar_one()
+        with session.no_autoflush:  # rows not yet inserted get their position first: one INSERT
+            head = (
+                await session.exec(
+                    sa.update(table)
+                    .where(table.c.id == 1)
+                    .values(position=table.c.position + len(rows))
+                    .returning(table.c.position)
+                )
+            ).scalar_one()
         first = head - len(rows) + 1
         for offset, row in enumerate(rows):
             row.position = first + offset

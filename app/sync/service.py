@@ -141,21 +141,21 @@ async def unread_by_room(session: AsyncSession, account_id: uuid.UUID) -> dict[u
                 ReadMarker,
                 sa.and_(
                     col(ReadMarker.room_id) == col(Message.room_id),
-                    ReadMarker.account_id == account_id,
+                    col(ReadMarker.account_id) == account_id,
                 ),
             )
             .join(
                 RoomMember,
                 sa.and_(
                     col(RoomMember.room_id) == col(Message.room_id),
-                    RoomMember.account_id == account_id,
-                    RoomMember.state == MembershipState.joined,
+                    col(RoomMember.account_id) == account_id,
+                    col(RoomMember.state) == MembershipState.joined,
                 ),
             )
             .where(
                 col(Message.seq) > col(ReadMarker.up_to_seq),
                 col(Message.deleted_at).is_(None),
-                sa.or_(col(Message.author_id).is_(None), Message.author_id != account_id),
+                sa.or_(col(Message.author_id).is_(None), col(Message.author_id) != account_id),
             )
             .group_by(col(Message.room_id))
         )

@@ -218,12 +218,12 @@ async def test_a_logged_out_session_is_closed_at_the_next_heartbeat(
         app_with(realtime={"heartbeat_seconds": 0.2}) as fast,
         serving(fast) as address,
         client_for(fast) as http,
+        opened(address, young_person) as socket,
     ):
-        async with opened(address, young_person) as socket:
-            await socket.receive_until("live")
-            await http.post("/auth/logout", headers=young_person.headers)
-            frames = await socket.receive_until("error", timeout=3)
-            with pytest.raises(ConnectionClosed) as closed:
-                await socket.receive()
+        await socket.receive_until("live")
+        await http.post("/auth/logout", headers=young_person.headers)
+        frames = await socket.receive_until("error", timeout=3)
+        with pytest.raises(ConnectionClosed) as closed:
+            await socket.receive()
     assert frames[-1]["error"]["code"] == "auth.session_invalid"
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 4401

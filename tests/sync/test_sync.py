@@ -14,7 +14,7 @@ from httpx import AsyncClient
 
 from app.db import commit
 from app.messaging.outbox import push
-from tests.actors import People, Person, actor_of
+from tests.actors import People, Person, actor_of, open_room
 from tests.devices import Device
 
 
@@ -99,15 +99,8 @@ async def test_joining_and_leaving_reach_every_device(
     phone, laptop = Device(client, young_person), Device(client, young_person)
     await phone.sync()
     await laptop.sync()
-    second = (
-        await client.post(
-            "/rooms",
-            json={"name": "Vriendschap", "theme": "friendship", "age_band": "all"},
-            headers=coordinator.headers,
-        )
-    ).json()["id"]
+    second = await open_room(client, coordinator, "Vriendschap", young_person)
 
-    await client.post(f"/rooms/{second}/join", headers=young_person.headers)
     await client.post(f"/rooms/{room}/leave", headers=young_person.headers)
     await laptop.sync()
 
