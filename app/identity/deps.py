@@ -40,7 +40,12 @@ async def current_actor(
         raise errors.TokenInUrl()
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise errors.AuthenticationRequired()
-    device, account = await sessions.resolve(session, credentials.credentials, policy.sessions)
+    reading = request.method in ("GET", "HEAD")  # see app.db.get_session
+    device, account = await sessions.resolve(
+        session, credentials.credentials, policy.sessions, slide=not reading
+    )
+    if reading and sessions.slide_due(device, policy.sessions):
+        await sessions.slide_elsewhere(request.app.state.sessionmaker, device, policy.sessions)
     roles = (
         await service.roles_of(session, account.id)
         if account.kind is AccountKind.staff

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -51,9 +52,12 @@ async def open_session(
 
 
 async def resolve(
-    session: AsyncSession, token: str, settings: SessionSettings
+    session: AsyncSession, token: str, settings: SessionSettings, *, slide: bool = True
 ) -> tuple[DeviceSession, Account]:
-    """The session and account behind a token; raises ``SessionInvalid`` otherwise."""
+    """The session and account behind a token; raises ``SessionInvalid`` otherwise.
+
+    With ``slide`` (a writing unit of work) a due expiry slide is written in the same
+    transaction; a reading one leaves it to ``slide_elsewhere`` (see ``slide_due``)."""
     now = clock.now()
     row = (
         await session.exec(
@@ -65,12 +69,34 @@ async def resolve(
     if row is None or row[0].expires_at <= now:
         raise errors.SessionInvalid()
     device, account = row
-    if now - device.last_used_at >= timedelta(seconds=settings.touch_interval_seconds):
+    if slide and slide_due(device, settings):
         device.last_used_at = now
         device.expires_at = now + _expiry(now - device.created_at, settings)
         session.add(device)
         await session.flush()
     return device, account
+
+
+def slide_due(device: DeviceSession, settings: SessionSettings) -> bool:
+    return clock.now() - device.last_used_at >= timedelta(seconds=settings.touch_interval_seconds)
+
+
+async def slide_elsewhere(
+    sessionmaker: async_sessionmaker[AsyncSession], device: DeviceSession, settings: SessionSettings
+) -> None:
+    """Slide a session's expiry in a short writing transaction of its own, for readers.
+
+    A reading transaction on SQLite cannot safely turn into a writing one (it fails at once
+    when another writer committed meanwhile), and a GET should never fail for bookkeeping.
+    """
+    now = clock.now()
+    async with sessionmaker() as writer:
+        await writer.exec(
+            sa.update(DeviceSession)
+            .where(col(DeviceSession.id) == device.id, col(DeviceSession.expires_at) > now)
+            .values(last_used_at=now, expires_at=now + _expiry(now - device.created_at, settings))
+        )
+        await writer.commit()
 
 
 async def list_sessions(session: AsyncSession, account_id: uuid.UUID) -> Sequence[DeviceSession]:

@@ -23,7 +23,6 @@ from typing import Any
 
 from fastapi import APIRouter, WebSocket
 from pydantic import TypeAdapter, ValidationError
-from sqlalchemy.exc import DBAPIError
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from app.config import Settings
@@ -143,18 +142,20 @@ class Connection:
         while True:
             await asyncio.sleep(self.settings.realtime.heartbeat_seconds)
             # A reading session: a thousand idle sockets must not queue behind the writers.
-            async with self.ws.app.state.read_sessionmaker() as session:
+            state = self.ws.app.state
+            async with state.read_sessionmaker() as session:
                 try:
-                    await sessions.resolve(
-                        session, self.ws.state.token, self.ws.app.state.identity_policy.sessions
+                    device, _ = await sessions.resolve(
+                        session, self.ws.state.token, state.identity_policy.sessions, slide=False
                     )
-                    await commit(session, None)
                 except identity_errors.SessionInvalid:
                     await self.error(identity_errors.SessionInvalid())
                     await self.ws.close(protocol.CLOSE_AUTH)
                     return
-                except DBAPIError:  # sliding the expiry lost a race with a writer: next time
-                    await session.rollback()
+            if sessions.slide_due(device, state.identity_policy.sessions):
+                await sessions.slide_elsewhere(
+                    state.sessionmaker, device, state.identity_policy.sessions
+                )
             await self.send_json(
                 {"type": "heartbeat", "cursor": cursors.encode(self.hub.epoch, self.cursor)}
             )
