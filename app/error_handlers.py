@@ -70,7 +70,9 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _database_unavailable(request: Request, exc: Exception) -> JSONResponse:
-    log.warning("database unavailable: %s %s", type(exc).__name__, str(exc)[:300])
+    # Only the type: the text of a database error holds the SQL and its parameters, which can
+    # be a young person's message.
+    log.warning("database unavailable: %s", type(exc).__name__)
     return render(errors.ServiceUnavailable(retry_after=5), language_of(request))
 
 

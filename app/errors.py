@@ -123,8 +123,11 @@ class MethodNotAllowed(AppError):
     message_en = "This method is not allowed here."
 
 
-class BodyTooLarge(AppError):
+class PayloadTooLarge(AppError):
     status_code = 413
+
+
+class BodyTooLarge(PayloadTooLarge):
     code = "request.too_large"
     message_nl = "Het verzoek is te groot (hoogstens {limit_bytes} bytes)."
     message_en = "The request is too large (at most {limit_bytes} bytes)."

@@ -115,15 +115,10 @@ def _person(body: dict[str, Any], passphrase: str) -> Person:
 
 async def actor_of(app: FastAPI, person: Person) -> Any:
     """The ``Actor`` a service sees for ``person``, for tests that call services directly."""
-    from app.identity import sessions
-    from app.identity.actor import Actor
-    from app.identity.service import roles_of
+    from app.identity.service import actor_for_token
 
     async with app.state.sessionmaker() as session:
-        device, account = await sessions.resolve(
-            session, person.token, app.state.identity_policy.sessions
-        )
-        return Actor(account=account, device=device, roles=await roles_of(session, account.id))
+        return await actor_for_token(session, person.token, app.state.identity_policy)
 
 
 async def open_room(

@@ -14,7 +14,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from app.db import SessionDep
 from app.identity import errors, service, sessions
 from app.identity.actor import Actor
-from app.identity.models import AccountKind
 from app.identity.policy import IdentityPolicy
 
 TOKEN_QUERY_PARAMETERS = frozenset({"access_token", "token", "bearer", "auth"})
@@ -41,17 +40,14 @@ async def current_actor(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise errors.AuthenticationRequired()
     reading = request.method in ("GET", "HEAD")  # see app.db.get_session
-    device, account = await sessions.resolve(
-        session, credentials.credentials, policy.sessions, slide=not reading
+    actor = await service.actor_for_token(
+        session, credentials.credentials, policy, slide=not reading
     )
-    if reading and sessions.slide_due(device, policy.sessions):
-        await sessions.slide_elsewhere(request.app.state.sessionmaker, device, policy.sessions)
-    roles = (
-        await service.roles_of(session, account.id)
-        if account.kind is AccountKind.staff
-        else frozenset()
-    )
-    return Actor(account=account, device=device, roles=roles)
+    if reading and sessions.slide_due(actor.device, policy.sessions):
+        await sessions.slide_elsewhere(
+            request.app.state.sessionmaker, actor.device, policy.sessions
+        )
+    return actor
 
 
 CurrentActor = Annotated[Actor, Depends(current_actor)]

@@ -16,6 +16,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.identity import errors, sessions, throttle, tokens
+from app.identity.actor import Actor
 from app.identity.handles import check_handle, handle_key
 from app.identity.models import (
     Account,
@@ -52,6 +53,18 @@ async def roles_of(session: AsyncSession, account_id: uuid.UUID) -> frozenset[St
         select(StaffRoleGrant.role).where(StaffRoleGrant.account_id == account_id)
     )
     return frozenset(StaffRole(role) for role in result.all())
+
+
+async def actor_for_token(
+    session: AsyncSession, token: str, policy: IdentityPolicy, *, slide: bool = True
+) -> Actor:
+    """Who is behind a bearer token (HTTP, WebSocket and tests alike).
+    Raises ``SessionInvalid``; see ``sessions.resolve`` for ``slide``."""
+    device, account = await sessions.resolve(session, token, policy.sessions, slide=slide)
+    roles = (
+        await roles_of(session, account.id) if account.kind is AccountKind.staff else frozenset()
+    )
+    return Actor(account=account, device=device, roles=roles)
 
 
 def check_display_name(display_name: str) -> str:

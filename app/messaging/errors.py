@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from app.errors import AppError, Conflict, Forbidden, NotFound, TooManyRequests, Unprocessable
+from app.errors import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    NotFound,
+    PayloadTooLarge,
+    TooManyRequests,
+    Unprocessable,
+)
 
 
 class MessageTooLong(Unprocessable):
@@ -87,8 +95,7 @@ class SequenceReused(Conflict):
     message_en = "This sequence number was already used for a different operation."
 
 
-class BatchTooLarge(AppError):
-    status_code = 413
+class BatchTooLarge(PayloadTooLarge):
     code = "sync.batch_too_large"
     message_nl = "Stuur hoogstens {max_operations} bewerkingen per keer."
     message_en = "Send at most {max_operations} operations at a time."
@@ -100,8 +107,7 @@ class SlowDown(TooManyRequests):
     message_en = "Slow down a little; this operation will be taken shortly."
 
 
-class CursorInvalid(AppError):
-    status_code = 400
+class CursorInvalid(BadRequest):
     code = "sync.cursor_invalid"
     message_nl = "Deze cursor is onleesbaar; begin zonder cursor opnieuw."
     message_en = "This cursor cannot be read; start again without a cursor."

@@ -26,6 +26,7 @@ from pydantic import TypeAdapter, ValidationError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.config import SyncSettings
 from app.db import insert_for
 from app.errors import AppError, TooManyRequests, error_from_code
 from app.identity.actor import Actor
@@ -33,6 +34,7 @@ from app.messaging import errors
 from app.messaging.models import ClientCursor, ClientOperation, OperationStatus
 from app.messaging.operations import APPLY, AlreadyDone, ResultBuilder
 from app.messaging.schemas import MAX_OPERATIONS, Operation
+from app.ratelimit import Budget, KeyedBudget, RateLimiter
 from app.sync.positions import after_assign
 
 _OPERATION = TypeAdapter(Operation)
@@ -63,6 +65,13 @@ class OpsBudget(Protocol):
     """Asks whether one more operation may run now (raises ``TooManyRequests`` if not)."""
 
     def charge(self) -> None: ...
+
+
+def ops_budget(limiter: RateLimiter, settings: SyncSettings, actor: Actor) -> OpsBudget:
+    """The account's operation budget, the same over HTTP and the WebSocket."""
+    return KeyedBudget(
+        limiter, Budget("ops", settings.ops_per_minute, 60), str(actor.account_id), errors.SlowDown
+    )
 
 
 def fingerprint(raw: dict[str, Any]) -> str:

@@ -33,8 +33,9 @@ from app.identity import errors as identity_errors
 from app.identity import sessions
 from app.identity.actor import Actor
 from app.identity.deps import TOKEN_QUERY_PARAMETERS
-from app.identity.service import roles_of
+from app.identity.service import actor_for_token
 from app.messaging import errors as messaging_errors
+from app.messaging.outbox import ops_budget
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import author_public
 from app.ratelimit import Budget, KeyedBudget
@@ -220,12 +221,7 @@ class Connection:
 
     async def _push(self, frame: protocol.PushFrame) -> None:
         state = self.ws.app.state
-        budget = KeyedBudget(
-            state.rate_limiter,
-            Budget("ops", self.settings.sync.ops_per_minute, 60),
-            str(self.actor.account_id),
-            messaging_errors.SlowDown,
-        )
+        budget = ops_budget(state.rate_limiter, self.settings.sync, self.actor)
         try:
             async with state.sessionmaker() as session:
                 outcomes = await push_operations(
@@ -256,15 +252,12 @@ async def _authenticate(
         return None
     async with websocket.app.state.sessionmaker() as session:
         try:
-            device, account = await sessions.resolve(
-                session, frame.token, websocket.app.state.identity_policy.sessions
-            )
+            actor = await actor_for_token(session, frame.token, websocket.app.state.identity_policy)
         except identity_errors.SessionInvalid:
             return None
-        roles = await roles_of(session, account.id)
         await commit(session, None)
     websocket.state.token = frame.token
-    return Actor(account=account, device=device, roles=roles), frame
+    return actor, frame
 
 
 @router.websocket("/ws")

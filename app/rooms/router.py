@@ -13,7 +13,7 @@ from app.identity import errors as identity_errors
 from app.identity.deps import CurrentActor
 from app.identity.routes_me import AUTH
 from app.rooms import errors, service
-from app.rooms.models import Room, Theme
+from app.rooms.models import Theme
 from app.rooms.schemas import RoomCreate, RoomListItem, RoomPublic, RoomUpdate, room_public
 
 router = APIRouter(prefix="/rooms", tags=["rooms"])
@@ -101,14 +101,10 @@ async def archive_room(room_id: uuid.UUID, actor: CurrentActor, session: Session
 )
 async def join_room(room_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> RoomPublic:
     """Join a community room of my age band; all my devices learn of it through sync."""
-    await service.join_room(session, actor, room_id)
-    return room_public(await service.get_visible_room(session, actor, room_id))
+    return room_public(await service.join_room(session, actor, room_id))
 
 
 @router.post("/{room_id}/leave", responses=responses(*AUTH, errors.RoomNotFound))
 async def leave_room(room_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> RoomPublic:
     """Leave a room; all my devices learn of it through sync."""
-    member = await service.leave_room(session, actor, room_id)
-    room = await session.get(Room, member.room_id)
-    assert room is not None
-    return room_public(room)
+    return room_public(await service.leave_room(session, actor, room_id))

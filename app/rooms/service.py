@@ -204,7 +204,7 @@ async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID
     return found[0]
 
 
-async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> RoomMember:
+async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
     """A young person joins a community room of their age band. Idempotent.
 
     Raises ``MembersOnly`` for staff (the free space is peer-run), ``RoomNotFound``,
@@ -218,7 +218,8 @@ async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> 
         raise errors.RoomAgeBandMismatch(age_band=room.age_band.value)
     if room.archived_at is not None:
         raise errors.RoomArchived()
-    return await add_member(session, room, actor.account_id)
+    await add_member(session, room, actor.account_id)
+    return room
 
 
 async def add_member(session: AsyncSession, room: Room, account_id: uuid.UUID) -> RoomMember:
@@ -265,17 +266,18 @@ async def advance_marker(
     return marker
 
 
-async def leave_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> RoomMember:
+async def leave_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
     """Leave a room; every device of the person gets the change. Idempotent."""
     member = await membership(session, room_id, actor.account_id)
-    if member is None:
+    room = await session.get(Room, room_id)
+    if member is None or room is None:
         raise errors.RoomNotFound()
     if member.state is MembershipState.joined:
         member.state, member.left_at = MembershipState.left, clock.now()
         session.add(member)
         mark_changed(session, member)
         await session.flush()
-    return member
+    return room
 
 
 async def joined_room_ids(session: AsyncSession, account_id: uuid.UUID) -> set[uuid.UUID]:

@@ -9,8 +9,7 @@ means: every lower position is durable (or was never used).
 
 Services call ``mark_changed(session, row)``; ``app.db.commit`` calls ``assign`` before it
 commits, on every commit path (HTTP, WebSocket, workers) alike. Work that needs the final
-positions (an operation's stored result, say) registers ``after_assign`` callbacks. A
-savepoint that is rolled back drops what it marked: ``checkpoint``/``discard_since``.
+positions (an operation's stored result, say) registers ``after_assign`` callbacks.
 A plain ``session.commit()`` with marked rows is a bug and fails loudly.
 """
 
@@ -71,18 +70,6 @@ def mark_changed(session: AsyncSession, row: Any) -> None:
 def after_assign(session: AsyncSession, finalizer: Finalizer) -> None:
     """Run ``finalizer`` once positions are assigned, still inside the transaction."""
     _pending(session).finalizers.append(finalizer)
-
-
-def checkpoint(session: AsyncSession) -> tuple[int, int]:
-    pending = _pending(session)
-    return len(pending.rows), len(pending.finalizers)
-
-
-def discard_since(session: AsyncSession, mark: tuple[int, int]) -> None:
-    """Forget what was marked after ``mark`` (its savepoint was rolled back)."""
-    pending = _pending(session)
-    del pending.rows[mark[0] :]
-    del pending.finalizers[mark[1] :]
 
 
 async def assign(session: AsyncSession) -> int | None:

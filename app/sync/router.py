@@ -12,9 +12,9 @@ from app.errors import RequestInvalid, responses
 from app.identity.deps import CurrentActor
 from app.identity.routes_me import AUTH
 from app.messaging import errors
+from app.messaging.outbox import ops_budget
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import PushRequest, PushResponse
-from app.ratelimit import Budget, KeyedBudget
 from app.sync.schemas import SyncResponse, push_public, sync_public
 from app.sync.service import pull
 
@@ -50,12 +50,7 @@ async def push(
 ) -> PushResponse:
     """Send queued operations; each gets its own result: applied, duplicate (with the
     original result), rejected (with a code) or retry_later."""
-    budget = KeyedBudget(
-        request.app.state.rate_limiter,
-        Budget("ops", request.app.state.settings.sync.ops_per_minute, 60),
-        str(actor.account_id),
-        errors.SlowDown,
-    )
+    budget = ops_budget(request.app.state.rate_limiter, request.app.state.settings.sync, actor)
     outcomes = await push_operations(
         uow.session, actor, client_id=body.client_id, raw_ops=body.ops, budget=budget
     )
