@@ -1,8 +1,9 @@
 """The ceiling: the same stack with nothing of the service on it.
 
 FastAPI on uvicorn, SQLAlchemy's async engine, a session per request that commits one
-``INSERT`` into the same kind of database, configured like the service's (on SQLite: WAL,
-``synchronous=NORMAL``, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` for writers).
+``INSERT`` into the same kind of database through the same engine (on SQLite the service's
+own, ``app.db.sqlite``: the same driver, WAL, ``synchronous=NORMAL``, foreign keys, a busy
+timeout and ``BEGIN IMMEDIATE`` for writers).
 No authentication, no validation, no idempotency record, no stream position, no fan-out: the
 request body is stored as it came. Whatever the service's send path costs beyond this is what
 the service itself adds.
@@ -17,12 +18,12 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+
+from app.db.sqlite import create_sqlite_engine
 
 DATABASE_URL = os.environ.get("BENCH_BARE_DATABASE_URL", "sqlite+aiosqlite:///bare.sqlite3")
 
@@ -36,29 +37,12 @@ row_table = sa.Table(
 )
 
 
-def _configure_sqlite(engine: Any) -> None:
-    """The pragmas and transaction start of ``app.db``, so both write to the same database."""
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    engine = create_async_engine(DATABASE_URL)
     if DATABASE_URL.startswith("sqlite"):
-        _configure_sqlite(engine)
+        engine = create_sqlite_engine(DATABASE_URL, busy_timeout_ms=5_000)
+    else:
+        engine = create_async_engine(DATABASE_URL)
     async with engine.begin() as connection:
         await connection.run_sync(metadata.create_all)
     app.state.sessionmaker = async_sessionmaker(engine, expire_on_commit=False)

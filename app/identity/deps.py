@@ -21,7 +21,8 @@ TOKEN_QUERY_PARAMETERS = frozenset({"access_token", "token", "bearer", "auth"})
 _bearer = HTTPBearer(auto_error=False, description="The token from login or registration.")
 
 
-def get_policy(request: Request) -> IdentityPolicy:
+async def get_policy(request: Request) -> IdentityPolicy:
+    # async: FastAPI runs a plain ``def`` dependency in a worker thread, a costly hop here
     policy: IdentityPolicy = request.app.state.identity_policy
     return policy
 

@@ -58,14 +58,22 @@ def _message_result(message: Message, author: Account | None) -> ResultBuilder:
     return build
 
 
+# Built once: every send asks whether its id is already taken (almost never: no entity load).
+_OWNER = select(col(Message.author_id), col(Message.room_id)).where(
+    col(Message.id) == sa.bindparam("message_id")
+)
+
+
 async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> ResultBuilder:
     """Post a message. Raises ``RoomNotFound``, ``RoomArchived``, the body refusals,
     ``ReplyNotFound`` and ``MessageIdTaken``; ``AlreadyDone`` when this exact message exists."""
     body = clean_body(op.body)
     room = await require_member(session, actor, op.room_id)
-    existing = await session.get(Message, op.message_id)
-    if existing is not None:
-        if existing.author_id == actor.account_id and existing.room_id == room.id:
+    taken = (await session.exec(_OWNER, params={"message_id": op.message_id})).first()
+    if taken is not None:
+        if tuple(taken) == (actor.account_id, room.id):
+            existing = await session.get(Message, op.message_id)
+            assert existing is not None
             raise AlreadyDone(_message_result(existing, actor.account))
         raise errors.MessageIdTaken()
     _writable(room)

@@ -22,12 +22,14 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+import sqlalchemy as sa
 from pydantic import TypeAdapter, ValidationError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app import clock
 from app.config import SyncSettings
-from app.db import insert_for
+from app.db import per_dialect
 from app.errors import AppError, TooManyRequests, error_from_code
 from app.identity.actor import Actor
 from app.messaging import errors
@@ -90,24 +92,42 @@ def _problem(error: ValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid')}" if where else first.get("msg", "invalid")
 
 
-async def _lock_cursor(
-    session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID
-) -> ClientCursor:
-    """The client's cursor row, locked: two batches from one client never interleave."""
-    await session.exec(
-        insert_for(session, ClientCursor)
-        .values(account_id=account_id, client_id=client_id, last_seq=0)
-        .on_conflict_do_nothing()
-    )
-    cursor = (
-        await session.exec(
-            select(ClientCursor)
-            .where(ClientCursor.account_id == account_id, ClientCursor.client_id == client_id)
-            .with_for_update()
-            .execution_options(populate_existing=True)
+_CURSOR = ClientCursor.__table__  # type: ignore[attr-defined]
+_OPERATIONS = ClientOperation.__table__  # type: ignore[attr-defined]
+
+_TAKE_CURSOR = per_dialect(
+    lambda insert: (
+        insert(_CURSOR)
+        .on_conflict_do_update(
+            index_elements=[_CURSOR.c.account_id, _CURSOR.c.client_id],
+            set_={"last_seq": _CURSOR.c.last_seq},  # a write that changes nothing: the row lock
         )
-    ).one()
-    return cursor
+        .returning(_CURSOR.c.last_seq)
+    )
+)
+_MOVE_CURSOR = (
+    sa.update(_CURSOR)
+    .where(
+        _CURSOR.c.account_id == sa.bindparam("cursor_account"),
+        _CURSOR.c.client_id == sa.bindparam("cursor_client"),
+    )
+    .values(last_seq=sa.bindparam("taken"))
+)
+_RECORD = sa.insert(_OPERATIONS)
+
+
+async def _lock_cursor(session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID) -> int:
+    """The client's last taken ``seq``, its row created if new and locked, in one statement:
+    two batches from one client never interleave."""
+    row = {"account_id": account_id, "client_id": client_id, "last_seq": 0}
+    return int((await session.exec(_TAKE_CURSOR(session), params=row)).scalar_one())
+
+
+async def _move_cursor(
+    session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID, last_seq: int
+) -> None:
+    where = {"cursor_account": account_id, "cursor_client": client_id, "taken": last_seq}
+    await session.exec(_MOVE_CURSOR, params=where)
 
 
 async def _stored(
@@ -149,8 +169,8 @@ async def push(
     """
     if len(raw_ops) > MAX_OPERATIONS:
         raise errors.BatchTooLarge(max_operations=MAX_OPERATIONS)
-    cursor = await _lock_cursor(session, actor.account_id, client_id)
-    seen_before = [seq for raw in raw_ops if (seq := _seq_of(raw)) and seq <= cursor.last_seq]
+    taken = last_seq = await _lock_cursor(session, actor.account_id, client_id)
+    seen_before = [seq for raw in raw_ops if (seq := _seq_of(raw)) and seq <= taken]
     stored = await _stored(session, actor.account_id, client_id, seen_before)
     outcomes: list[ItemOutcome] = []
     waiting: TooManyRequests | None = None
@@ -162,12 +182,12 @@ async def push(
         if seq is None:
             item.error = errors.MalformedOperation(problem="seq: a whole number of at least 1")
             continue
-        if seq <= cursor.last_seq:
+        if seq <= last_seq:
             previous = stored.get(seq)
             if seq in this_batch and this_batch[seq][1] == fingerprint(raw):
                 item.same_as = this_batch[seq][0]
             elif previous is None:
-                item.error = errors.OutOfOrder(last_seq=cursor.last_seq)
+                item.error = errors.OutOfOrder(last_seq=last_seq)
             elif seq in this_batch or previous.fingerprint != fingerprint(raw):
                 item.error = errors.SequenceReused()
             else:
@@ -182,9 +202,10 @@ async def push(
             item.status, item.error = "retry_later", waiting
             continue
         await _apply(session, actor, client_id, raw, item)
-        cursor.last_seq = seq
+        last_seq = seq
         this_batch[seq] = (item, fingerprint(raw))
-    session.add(cursor)
+    if last_seq != taken:
+        await _move_cursor(session, actor.account_id, client_id, last_seq)
     return outcomes
 
 
@@ -232,16 +253,16 @@ def _record(
         else:
             assert item.error is not None
             outcome = {"error": {"code": item.error.code, "details": item.error.details}}
-        session.add(
-            ClientOperation(
-                account_id=actor.account_id,
-                client_id=client_id,
-                seq=seq,
-                kind=kind,
-                fingerprint=fingerprint(raw),
-                status=OperationStatus.applied if build is not None else OperationStatus.rejected,
-                outcome=json.dumps(outcome, separators=(",", ":"), default=str),
-            )
-        )
+        record = {
+            "account_id": actor.account_id,
+            "client_id": client_id,
+            "seq": seq,
+            "kind": kind,
+            "fingerprint": fingerprint(raw),
+            "status": OperationStatus.applied if build is not None else OperationStatus.rejected,
+            "outcome": json.dumps(outcome, separators=(",", ":"), default=str),
+            "created_at": clock.now(),
+        }
+        await session.exec(_RECORD, params=record)
 
     after_assign(session, store)

@@ -71,17 +71,32 @@ class Connection:
         self.cursor = 0
         self.rooms: set[uuid.UUID] = set()
         self._send_lock = asyncio.Lock()
+        self._too_slow = False
 
     async def send(self, frame: str) -> None:
+        """Send one frame; one the client has not taken within the send timeout cuts it off.
+
+        A timer, not a task per frame: this runs once per frame per socket, a thousand times
+        for one message in a busy room."""
         async with self._send_lock:
-            sending = asyncio.ensure_future(self.ws.send_text(frame))
-            done, _ = await asyncio.wait(
-                {sending}, timeout=self.settings.realtime.send_timeout_seconds
+            sender = asyncio.current_task()
+            assert sender is not None
+            timer = asyncio.get_running_loop().call_later(
+                self.settings.realtime.send_timeout_seconds, self._cut_off, sender
             )
-            if not done:
-                sending.cancel()
-                raise SlowConsumer()
-            sending.result()
+            try:
+                await self.ws.send_text(frame)
+            except asyncio.CancelledError:
+                if not self._too_slow:
+                    raise
+                sender.uncancel()
+                raise SlowConsumer() from None
+            finally:
+                timer.cancel()
+
+    def _cut_off(self, sender: asyncio.Task[Any]) -> None:
+        self._too_slow = True
+        sender.cancel()
 
     async def send_json(self, payload: dict[str, Any]) -> None:
         await self.send(json.dumps(payload, separators=(",", ":"), default=str))

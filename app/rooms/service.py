@@ -189,16 +189,19 @@ async def get_visible_room(session: AsyncSession, actor: Actor, room_id: uuid.UU
     raise errors.RoomNotFound()
 
 
+# Built once: every operation on a conversation asks it first.
+_MEMBERSHIP = (
+    select(Room, RoomMember)
+    .join(RoomMember, col(RoomMember.room_id) == col(Room.id))
+    .where(Room.id == sa.bindparam("room_id"), RoomMember.account_id == sa.bindparam("account_id"))
+)
+
+
 async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
     """The room, if the actor is a current member; otherwise the same ``RoomNotFound`` as for a
     room that does not exist, so that nobody learns which private rooms exist."""
-    found = (
-        await session.exec(
-            select(Room, RoomMember)
-            .join(RoomMember, col(RoomMember.room_id) == col(Room.id))
-            .where(Room.id == room_id, RoomMember.account_id == actor.account_id)
-        )
-    ).first()
+    where = {"room_id": room_id, "account_id": actor.account_id}
+    found = (await session.exec(_MEMBERSHIP, params=where)).first()
     if found is None or found[1].state is not MembershipState.joined:
         raise errors.RoomNotFound()
     return found[0]

@@ -48,6 +48,15 @@ class StreamHead(SQLModel, table=True):
     )
 
 
+_HEAD = StreamHead.__table__  # type: ignore[attr-defined]
+_ADVANCE = (
+    sa.update(_HEAD)
+    .where(_HEAD.c.id == 1)
+    .values(position=_HEAD.c.position + sa.bindparam("count", type_=sa.BigInteger))
+    .returning(_HEAD.c.position)
+)
+
+
 @dataclass
 class _Pending:
     rows: list[Any] = field(default_factory=list)
@@ -78,16 +87,9 @@ async def assign(session: AsyncSession) -> int | None:
     rows = [row for row in pending.rows if row in session]
     head: int | None = None
     if rows:
-        table = StreamHead.__table__  # type: ignore[attr-defined]
         with session.no_autoflush:  # rows not yet inserted get their position first: one INSERT
-            head = (
-                await session.exec(
-                    sa.update(table)
-                    .where(table.c.id == 1)
-                    .values(position=table.c.position + len(rows))
-                    .returning(table.c.position)
-                )
-            ).scalar_one()
+            moved = await session.exec(_ADVANCE, params={"count": len(rows)})
+            head = moved.scalar_one()
         first = head - len(rows) + 1
         for offset, row in enumerate(rows):
             row.position = first + offset

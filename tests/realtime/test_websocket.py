@@ -161,7 +161,7 @@ async def test_a_consumer_too_slow_to_keep_up_is_closed_with_a_resume_hint(
 ) -> None:
     from tests.conftest import client_for, serving
 
-    slow = {"realtime": {"ring_size": 100, "send_timeout_seconds": 0.5}}
+    slow = {"realtime": {"ring_size": 100, "send_timeout_seconds": 0.2}}
     async with (
         app_with(**slow) as limited,
         serving(limited, send_buffer=4_096) as address,
@@ -177,6 +177,7 @@ async def test_a_consumer_too_slow_to_keep_up_is_closed_with_a_resume_hint(
             for n in range(100):
                 writer.send(room, f"{n} " + "x" * 3_900)
             await writer.push()
+        await asyncio.sleep(0.5)  # still in the tunnel, longer than the server waits for it
         frames = [frame async for frame in phone.frames()]
         phone.close()
 

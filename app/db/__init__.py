@@ -7,26 +7,25 @@ anything failed, so a client never sees a success for something that was not sto
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
-from sqlalchemy import event
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import Connection
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
-from sqlalchemy.util import await_only
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.config import Settings
+from app.db.sqlite import READ_ONLY, create_sqlite_engine
 from app.errors import AppError
 from app.sync import positions
 from app.sync.positions import StreamSession
 
 log = logging.getLogger("ruimte.db")
+
+T = TypeVar("T")
 
 
 def is_sqlite(url: str) -> bool:
@@ -34,80 +33,20 @@ def is_sqlite(url: str) -> bool:
 
 
 def create_engine(settings: Settings) -> AsyncEngine:
-    """Build the engine; for SQLite also WAL, foreign keys, a busy timeout and real BEGINs."""
+    """Build the engine (SQLite: see ``app.db.sqlite``)."""
     url = settings.database_url
     if is_sqlite(url):
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, echo=settings.database.echo)
-        _configure_sqlite(engine, settings.database.sqlite_busy_timeout_ms)
-        return engine
+        database = settings.database
+        return create_sqlite_engine(
+            url, busy_timeout_ms=database.sqlite_busy_timeout_ms, echo=database.echo
+        )
     return create_async_engine(
         url,
         echo=settings.database.echo,
         pool_size=settings.database.pool_size,
         pool_pre_ping=True,
     )
-
-
-def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
-    # SQLite has one writer at a time. Left to itself, a waiting writer polls with growing
-    # sleeps and, under steady load, can lose every race for the lock until its busy timeout
-    # runs out. So within the process writers queue here, first come first served, and only
-    # the head of the queue asks SQLite for the lock. Readers never queue (WAL).
-    gate = asyncio.Lock()
-
-    @event.listens_for(engine.sync_engine, "connect")
-    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-        # Let SQLAlchemy, not the driver, decide where transactions start (see "begin").
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.close()
-
-    @event.listens_for(engine.sync_engine, "begin")
-    def _on_begin(connection: Connection) -> None:
-        # IMMEDIATE takes the write lock up front. A deferred transaction that reads and then
-        # writes fails at once with SQLITE_BUSY when another writer committed in between; the
-        # busy timeout cannot help it. Waiting at BEGIN is what makes the timeout work.
-        # Readers (READ_ONLY) begin deferred: in WAL mode they never wait for a writer.
-        if connection.get_execution_options().get(READ_ONLY):
-            connection.exec_driver_sql("BEGIN")
-            return
-        try:
-            await_only(asyncio.wait_for(gate.acquire(), busy_timeout_ms / 1000))
-        except TimeoutError:
-            raise sqlite3.OperationalError("database is locked (write queue)") from None
-        connection.info[_HOLDS_GATE] = True
-        try:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-        except BaseException:
-            _release(connection.info)
-            raise
-
-    def _release(info: dict[Any, Any]) -> None:
-        if info.pop(_HOLDS_GATE, False):
-            gate.release()
-
-    @event.listens_for(engine.sync_engine, "commit")
-    @event.listens_for(engine.sync_engine, "rollback")
-    def _on_end(connection: Connection) -> None:
-        _release(connection.info)
-
-    @event.listens_for(engine.sync_engine.pool, "reset")
-    def _on_reset(_dbapi_connection: Any, record: Any, _reset_state: Any) -> None:
-        _release(record.info)  # a connection handed back mid-transaction
-
-    @event.listens_for(engine.sync_engine.pool, "close")
-    @event.listens_for(engine.sync_engine.pool, "checkin")
-    def _on_close(_dbapi_connection: Any, record: Any) -> None:
-        _release(record.info if record is not None else {})
-
-
-_HOLDS_GATE = "ruimte_holds_write_gate"
-READ_ONLY = "ruimte_read_only"
 
 
 def create_sessionmaker(
@@ -178,15 +117,33 @@ class UnitOfWork:
         await commit(self.session, self.announce)
 
 
-def get_unit_of_work(request: Request, session: SessionDep) -> UnitOfWork:
+async def get_unit_of_work(request: Request, session: SessionDep) -> UnitOfWork:
+    # async: FastAPI runs a plain ``def`` dependency in a worker thread, a costly hop here
     return UnitOfWork(session, getattr(request.app.state, "announce", None))
 
 
 UnitOfWorkDep = Annotated[UnitOfWork, Depends(get_unit_of_work)]
 
 
+_INSERTS: dict[str, Callable[[Any], Any]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite_dialect.insert,
+}
+
+
 def insert_for(session: AsyncSession, table: Any) -> Any:
     """The dialect's INSERT, which knows ``ON CONFLICT`` (SQLite and PostgreSQL both do)."""
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+    return _INSERTS[session.get_bind().dialect.name](table)
+
+
+def per_dialect(build: Callable[[Callable[[Any], Any]], T]) -> Callable[[AsyncSession], T]:
+    """A statement built once per dialect, from that dialect's INSERT, for hot paths.
+
+    SQLAlchemy caches the SQL it compiles, but building the expression again on every call
+    costs more than SQLite takes to run it; statements built once take bound parameters."""
+    built = {name: build(insert) for name, insert in _INSERTS.items()}
+
+    def for_session(session: AsyncSession) -> T:
+        return built[session.get_bind().dialect.name]
+
+    return for_session
