@@ -217,16 +217,20 @@ class _WriteGate:
     def __init__(self, timeout_s: float) -> None:
         self._lock = asyncio.Lock()
         self._timeout_s = timeout_s
+        self._queued = 0
 
     def enter(self, info: dict[Any, Any]) -> None:
         """Called from SQLAlchemy's synchronous side, inside its greenlet."""
-        if self._lock.locked():
+        if self._lock.locked() or self._queued:
+            self._queued += 1
             try:
                 await_only(asyncio.wait_for(self._lock.acquire(), self._timeout_s))
             except TimeoutError:
                 raise sqlite3.OperationalError("database is locked (write queue)") from None
+            finally:
+                self._queued -= 1
         else:
-            await_only(self._lock.acquire())  # free: taken at once, no timer to set up
+            await_only(self._lock.acquire())  # free and nobody queued: taken at once, no timer
         info[_HOLDS_GATE] = True
 
     def leave(self, info: dict[Any, Any]) -> None:
