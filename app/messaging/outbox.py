@@ -182,13 +182,14 @@ async def push(
         if seq is None:
             item.error = errors.MalformedOperation(problem="seq: a whole number of at least 1")
             continue
+        digest = fingerprint(raw)
         if seq <= last_seq:
             previous = stored.get(seq)
-            if seq in this_batch and this_batch[seq][1] == fingerprint(raw):
+            if seq in this_batch and this_batch[seq][1] == digest:
                 item.same_as = this_batch[seq][0]
             elif previous is None:
                 item.error = errors.OutOfOrder(last_seq=last_seq)
-            elif seq in this_batch or previous.fingerprint != fingerprint(raw):
+            elif seq in this_batch or previous.fingerprint != digest:
                 item.error = errors.SequenceReused()
             else:
                 _replay(item, previous)
@@ -201,44 +202,44 @@ async def push(
         if waiting is not None:
             item.status, item.error = "retry_later", waiting
             continue
-        await _apply(session, actor, client_id, raw, item)
+        await _apply(session, actor, client_id, raw, digest, item)
         last_seq = seq
-        this_batch[seq] = (item, fingerprint(raw))
+        this_batch[seq] = (item, digest)
     if last_seq != taken:
         await _move_cursor(session, actor.account_id, client_id, last_seq)
     return outcomes
 
 
 async def _apply(
-    session: AsyncSession, actor: Actor, client_id: uuid.UUID, raw: Any, item: ItemOutcome
+    session: AsyncSession,
+    actor: Actor,
+    client_id: uuid.UUID,
+    raw: Any,
+    digest: str,
+    item: ItemOutcome,
 ) -> None:
-    """Run one operation in a savepoint and arrange for its outcome to be stored."""
-    kind = str(raw.get("type", ""))[:16]
+    """Run one operation and arrange for its outcome to be stored. Operations check before
+    they write, so a refusal leaves nothing behind to undo."""
+    build: ResultBuilder | None = None
     try:
         operation = _OPERATION.validate_python(raw)
-    except ValidationError as invalid:
-        item.error = errors.MalformedOperation(problem=_problem(invalid))
-        _record(session, actor, client_id, raw, kind, item, build=None)
-        return
-    build: ResultBuilder
-    try:
         build = await APPLY[operation.type](session, actor, operation)  # type: ignore[operator]
         item.status = "applied"
+    except ValidationError as invalid:
+        item.error = errors.MalformedOperation(problem=_problem(invalid))
     except AlreadyDone as done:
         build, item.status, item.original_status = done.build, "duplicate", "applied"
     except AppError as refusal:
         item.error = refusal
-        _record(session, actor, client_id, raw, kind, item, build=None)
-        return
-    _record(session, actor, client_id, raw, kind, item, build=build)
+    _record(session, actor, client_id, str(raw.get("type", ""))[:16], digest, item, build)
 
 
 def _record(
     session: AsyncSession,
     actor: Actor,
     client_id: uuid.UUID,
-    raw: Any,
     kind: str,
+    digest: str,
     item: ItemOutcome,
     build: ResultBuilder | None,
 ) -> None:
@@ -258,7 +259,7 @@ def _record(
             "client_id": client_id,
             "seq": seq,
             "kind": kind,
-            "fingerprint": fingerprint(raw),
+            "fingerprint": digest,
             "status": OperationStatus.applied if build is not None else OperationStatus.rejected,
             "outcome": json.dumps(outcome, separators=(",", ":"), default=str),
             "created_at": clock.now(),
