@@ -46,6 +46,9 @@ class DatabaseSettings(BaseModel):
     echo: bool = False
     sqlite_busy_timeout_ms: int = Field(5_000, ge=0)
     pool_size: int = Field(10, ge=1)
+    group_commit_max_units: int = Field(
+        64, ge=1, description="most pushes written together in one transaction"
+    )
 
 
 class PasswordHashSettings(BaseModel):

@@ -11,6 +11,7 @@ from sqlalchemy import exc as sa_exc
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import errors
+from app.db import is_unavailable
 from app.i18n import Language, negotiate
 
 log = logging.getLogger("ruimte.errors")
@@ -77,10 +78,7 @@ async def _database_unavailable(request: Request, exc: Exception) -> JSONRespons
 
 
 async def _database_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, sa_exc.DBAPIError)
-    if exc.connection_invalidated or isinstance(
-        exc, sa_exc.OperationalError | sa_exc.InterfaceError
-    ):
+    if is_unavailable(exc):
         return await _database_unavailable(request, exc)
     return await _unexpected(request, exc)
 
@@ -94,8 +92,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(errors.AppError, _app_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(sa_exc.DBAPIError, _database_error)
-    app.add_exception_handler(sa_exc.TimeoutError, _database_unavailable)  # pool exhausted
-    app.add_exception_handler(ConnectionError, _database_unavailable)
-    app.add_exception_handler(OSError, _database_unavailable)
+    for database_error in (sa_exc.DBAPIError, sa_exc.TimeoutError, OSError):
+        app.add_exception_handler(database_error, _database_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from app.config import Settings, get_settings
 from app.db import create_engine, create_sessionmaker
+from app.db.group_commit import GroupCommit
 from app.error_handlers import install_error_handlers
 from app.identity.policy import IdentityPolicy
 from app.identity.router import router as identity_router
@@ -45,10 +46,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         hub = Hub(app.state.read_sessionmaker, broker, settings.realtime)
         app.state.hub = hub
         app.state.announce = broker.publish_head
+        app.state.group_commit = GroupCommit(
+            app.state.sessionmaker,
+            broker.publish_head,
+            max_units=settings.database.group_commit_max_units,
+        )
         await hub.start()
         try:
             yield
         finally:
+            await app.state.group_commit.close()
             await hub.stop()
             await engine.dispose()
 
@@ -69,12 +76,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog)
+    # The hot routes first: every request is matched against the routes in this order.
+    app.include_router(sync_router)
+    app.include_router(websocket_router)
     app.include_router(operations_router)
     app.include_router(identity_router)
     app.include_router(rooms_router)
     app.include_router(messaging_router)
-    app.include_router(sync_router)
-    app.include_router(websocket_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app
 

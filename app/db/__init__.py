@@ -2,18 +2,18 @@
 
 Services receive a session and only ``flush``; the request boundary (``SessionDep``) commits
 after the route has produced its response and before the response is sent, or rolls back when
-anything failed, so a client never sees a success for something that was not stored.
+anything failed, so a client never sees a success for something that was not stored. Pushes
+are written in groups instead (``app.db.group_commit``), under the same rules.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy.dialects import postgresql
-from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -24,8 +24,6 @@ from app.sync import positions
 from app.sync.positions import StreamSession
 
 log = logging.getLogger("ruimte.db")
-
-T = TypeVar("T")
 
 
 def is_sqlite(url: str) -> bool:
@@ -61,6 +59,16 @@ def create_sessionmaker(
 
 
 Announce = Callable[[int], Awaitable[None]]
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """Whether an error means the database is away or too busy (try again later), as opposed
+    to a fault in what was asked of it."""
+    if isinstance(error, sa_exc.DBAPIError):
+        return error.connection_invalidated or isinstance(
+            error, sa_exc.OperationalError | sa_exc.InterfaceError
+        )
+    return isinstance(error, sa_exc.TimeoutError | OSError)  # OSError covers ConnectionError
 
 
 async def commit(session: AsyncSession, announce: Announce | None) -> None:
@@ -103,47 +111,3 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
-
-
-class UnitOfWork:
-    """For the few routes whose answer needs what only exists after commit (the stream
-    positions of what they wrote): they commit explicitly, then build the response."""
-
-    def __init__(self, session: AsyncSession, announce: Announce | None) -> None:
-        self.session = session
-        self.announce = announce
-
-    async def commit(self) -> None:
-        await commit(self.session, self.announce)
-
-
-async def get_unit_of_work(request: Request, session: SessionDep) -> UnitOfWork:
-    # async: FastAPI runs a plain ``def`` dependency in a worker thread, a costly hop here
-    return UnitOfWork(session, getattr(request.app.state, "announce", None))
-
-
-UnitOfWorkDep = Annotated[UnitOfWork, Depends(get_unit_of_work)]
-
-
-_INSERTS: dict[str, Callable[[Any], Any]] = {
-    "postgresql": postgresql.insert,
-    "sqlite": sqlite_dialect.insert,
-}
-
-
-def insert_for(session: AsyncSession, table: Any) -> Any:
-    """The dialect's INSERT, which knows ``ON CONFLICT`` (SQLite and PostgreSQL both do)."""
-    return _INSERTS[session.get_bind().dialect.name](table)
-
-
-def per_dialect(build: Callable[[Callable[[Any], Any]], T]) -> Callable[[AsyncSession], T]:
-    """A statement built once per dialect, from that dialect's INSERT, for hot paths.
-
-    SQLAlchemy caches the SQL it compiles, but building the expression again on every call
-    costs more than SQLite takes to run it; statements built once take bound parameters."""
-    built = {name: build(insert) for name, insert in _INSERTS.items()}
-
-    def for_session(session: AsyncSession) -> T:
-        return built[session.get_bind().dialect.name]
-
-    return for_session

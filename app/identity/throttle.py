@@ -17,11 +17,11 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
 from app.config import LoginThrottleSettings
-from app.db import insert_for
 from app.errors import TooManyRequests
 from app.identity import errors
 from app.identity.handles import handle_key
 from app.identity.models import LoginThrottle
+from app.sql_dialects import insert_for
 from app.tables import UTCDateTime
 
 

@@ -10,6 +10,7 @@ never leaves a half-done change behind, so no savepoint is needed per operation.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,6 +19,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
+from app.errors import AppError
 from app.identity.actor import Actor
 from app.identity.models import Account
 from app.messaging import errors
@@ -31,9 +33,8 @@ from app.messaging.schemas import (
 )
 from app.messaging.text import clean_body
 from app.rooms import errors as room_errors
-from app.rooms.models import Room
-from app.rooms.service import advance_marker, require_member
-from app.sync.positions import mark_changed
+from app.rooms.service import RoomAccess, advance_marker, require_member
+from app.sync.positions import insert_changed, mark_changed
 
 ResultBuilder = Callable[[], Awaitable[dict[str, Any]]]
 
@@ -46,8 +47,8 @@ class AlreadyDone(Exception):
         self.build = build
 
 
-def _writable(room: Room) -> None:
-    if room.archived_at is not None:
+def _writable(room: RoomAccess) -> None:
+    if room.archived:
         raise room_errors.RoomArchived()
 
 
@@ -58,45 +59,61 @@ def _message_result(message: Message, author: Account | None) -> ResultBuilder:
     return build
 
 
-# Built once: every send asks whether its id is already taken (almost never: no entity load).
-_OWNER = select(col(Message.author_id), col(Message.room_id)).where(
-    col(Message.id) == sa.bindparam("message_id")
+_MESSAGES = Message.__table__  # type: ignore[attr-defined]
+_OWNER = select(_MESSAGES.c.author_id, _MESSAGES.c.room_id).where(
+    _MESSAGES.c.id == sa.bindparam("message_id")
 )
+
+
+async def _sent_before(
+    session: AsyncSession, actor: Actor, room: RoomAccess, message_id: uuid.UUID
+) -> None:
+    """Raise ``AlreadyDone`` if this person already sent this message here, and
+    ``MessageIdTaken`` if the id belongs to another message."""
+    taken = (await session.exec(_OWNER, params={"message_id": message_id})).first()
+    if taken is None:
+        return
+    if tuple(taken) == (actor.account_id, room.room_id):
+        existing = await session.get(Message, message_id)
+        assert existing is not None
+        raise AlreadyDone(_message_result(existing, actor.account))
+    raise errors.MessageIdTaken()
 
 
 async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> ResultBuilder:
     """Post a message. Raises ``RoomNotFound``, ``RoomArchived``, the body refusals,
-    ``ReplyNotFound`` and ``MessageIdTaken``; ``AlreadyDone`` when this exact message exists."""
+    ``ReplyNotFound`` and ``MessageIdTaken``; ``AlreadyDone`` when this exact message exists.
+
+    Whether the id is taken is asked by the insert itself (it does nothing if so): one
+    statement, and no window between the question and the write for a second instance."""
     body = clean_body(op.body)
     room = await require_member(session, actor, op.room_id)
-    taken = (await session.exec(_OWNER, params={"message_id": op.message_id})).first()
-    if taken is not None:
-        if tuple(taken) == (actor.account_id, room.id):
-            existing = await session.get(Message, op.message_id)
-            assert existing is not None
-            raise AlreadyDone(_message_result(existing, actor.account))
-        raise errors.MessageIdTaken()
-    _writable(room)
-    if op.reply_to is not None:
-        replied = await session.get(Message, op.reply_to)
-        if replied is None or replied.room_id != room.id:
-            raise errors.ReplyNotFound()
+    try:
+        _writable(room)
+        if op.reply_to is not None:
+            replied = await session.get(Message, op.reply_to)
+            if replied is None or replied.room_id != room.room_id:
+                raise errors.ReplyNotFound()
+    except AppError:
+        await _sent_before(session, actor, room, op.message_id)  # a resend is still a duplicate
+        raise
     message = Message(
         id=op.message_id,
-        room_id=room.id,
+        room_id=room.room_id,
         author_id=actor.account_id,
         body=body,
         reply_to_id=op.reply_to,
         client_time=op.client_time,
     )
-    session.add(message)
-    mark_changed(session, message)
+    if not await insert_changed(session, message):
+        await _sent_before(session, actor, room, op.message_id)
+        raise AssertionError("the insert found the id taken, the lookup did not")
     return _message_result(message, actor.account)
 
 
 async def _own_message(
     session: AsyncSession, actor: Actor, message_id: Any
-) -> tuple[Message, Room]:
+) -> tuple[Message, RoomAccess]:
     message = await session.get(Message, message_id)
     if message is None:
         raise errors.MessageNotFound()

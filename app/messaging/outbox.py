@@ -29,7 +29,6 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
 from app.config import SyncSettings
-from app.db import per_dialect
 from app.errors import AppError, TooManyRequests, error_from_code
 from app.identity.actor import Actor
 from app.messaging import errors
@@ -37,7 +36,8 @@ from app.messaging.models import ClientCursor, ClientOperation, OperationStatus
 from app.messaging.operations import APPLY, AlreadyDone, ResultBuilder
 from app.messaging.schemas import MAX_OPERATIONS, Operation
 from app.ratelimit import Budget, KeyedBudget, RateLimiter
-from app.sync.positions import after_assign
+from app.sql_dialects import per_dialect
+from app.sync.positions import insert_after_assign
 
 _OPERATION = TypeAdapter(Operation)
 
@@ -113,7 +113,6 @@ _MOVE_CURSOR = (
     )
     .values(last_seq=sa.bindparam("taken"))
 )
-_RECORD = sa.insert(_OPERATIONS)
 
 
 async def _lock_cursor(session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID) -> int:
@@ -247,14 +246,14 @@ def _record(
     seq = item.seq
     assert seq is not None
 
-    async def store() -> None:
+    async def store() -> dict[str, Any]:
         if build is not None:
             item.result = await build()
             outcome = {"result": item.result}
         else:
             assert item.error is not None
             outcome = {"error": {"code": item.error.code, "details": item.error.details}}
-        record = {
+        return {
             "account_id": actor.account_id,
             "client_id": client_id,
             "seq": seq,
@@ -264,6 +263,5 @@ def _record(
             "outcome": json.dumps(outcome, separators=(",", ":"), default=str),
             "created_at": clock.now(),
         }
-        await session.exec(_RECORD, params=record)
 
-    after_assign(session, store)
+    insert_after_assign(session, _OPERATIONS, store)

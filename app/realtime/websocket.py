@@ -238,11 +238,11 @@ class Connection:
         state = self.ws.app.state
         budget = ops_budget(state.rate_limiter, self.settings.sync, self.actor)
         try:
-            async with state.sessionmaker() as session:
-                outcomes = await push_operations(
+            outcomes = await state.group_commit.run(
+                lambda session: push_operations(
                     session, self.actor, client_id=frame.client_id, raw_ops=frame.ops, budget=budget
                 )
-                await commit(session, getattr(state, "announce", None))
+            )
         except AppError as refused:
             await self.error(refused, ref=frame.ref)
             return

@@ -189,22 +189,40 @@ async def get_visible_room(session: AsyncSession, actor: Actor, room_id: uuid.UU
     raise errors.RoomNotFound()
 
 
-# Built once: every operation on a conversation asks it first.
+@dataclass(frozen=True)
+class RoomAccess:
+    """What an operation on a conversation needs to know about the room it is in."""
+
+    room_id: uuid.UUID
+    kind: RoomKind
+    archived: bool
+
+
+_ROOMS = Room.__table__  # type: ignore[attr-defined]
+_MEMBERS = RoomMember.__table__  # type: ignore[attr-defined]
+# Built once, on the tables: every operation on a conversation asks it first, and loading
+# the whole room as an entity cost more than the question.
 _MEMBERSHIP = (
-    select(Room, RoomMember)
-    .join(RoomMember, col(RoomMember.room_id) == col(Room.id))
-    .where(Room.id == sa.bindparam("room_id"), RoomMember.account_id == sa.bindparam("account_id"))
+    select(_ROOMS.c.kind, _ROOMS.c.archived_at, _MEMBERS.c.state)
+    .join(_MEMBERS, _MEMBERS.c.room_id == _ROOMS.c.id)
+    .where(
+        _ROOMS.c.id == sa.bindparam("room_id"),
+        _MEMBERS.c.account_id == sa.bindparam("account_id"),
+    )
 )
 
 
-async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
+async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> RoomAccess:
     """The room, if the actor is a current member; otherwise the same ``RoomNotFound`` as for a
     room that does not exist, so that nobody learns which private rooms exist."""
     where = {"room_id": room_id, "account_id": actor.account_id}
     found = (await session.exec(_MEMBERSHIP, params=where)).first()
-    if found is None or found[1].state is not MembershipState.joined:
+    if found is None:
         raise errors.RoomNotFound()
-    return found[0]
+    kind, archived_at, state = found
+    if state is not MembershipState.joined:
+        raise errors.RoomNotFound()
+    return RoomAccess(room_id, kind, archived_at is not None)
 
 
 async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:

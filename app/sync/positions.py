@@ -7,9 +7,10 @@ position *p* commits before any transaction can receive *p + 1*, and a reader wh
 *p + 1* committed can never later find a newly committed *p*. "Current" therefore always
 means: every lower position is durable (or was never used).
 
-Services call ``mark_changed(session, row)``; ``app.db.commit`` calls ``assign`` before it
-commits, on every commit path (HTTP, WebSocket, workers) alike. Work that needs the final
-positions (an operation's stored result, say) registers ``after_assign`` callbacks.
+Services call ``mark_changed(session, row)`` (or, on a hot path, ``insert_changed``);
+``app.db.commit`` calls ``assign`` before it commits, on every commit path (HTTP, WebSocket,
+workers) alike. Work that needs the final positions (an operation's stored result, say)
+registers ``after_assign`` callbacks.
 A plain ``session.commit()`` with marked rows is a bug and fails loudly.
 """
 
@@ -17,18 +18,23 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.orm import Session, SessionTransaction, make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Field, SQLModel
 from sqlmodel import Session as SQLModelSession
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from app.sql_dialects import per_dialect
+
 _PENDING = "stream.pending"
 
 Finalizer = Callable[[], Awaitable[None]]
+RowBuilder = Callable[[], Awaitable[dict[str, Any]]]
 
 
 class StreamHead(SQLModel, table=True):
@@ -59,8 +65,13 @@ _ADVANCE = (
 
 @dataclass
 class _Pending:
-    rows: list[Any] = field(default_factory=list)
+    rows: list[Any] = field(default_factory=list)  # in the order they changed
+    inserted: set[int] = field(default_factory=set)  # ids of rows ``insert_changed`` stored
     finalizers: list[Finalizer] = field(default_factory=list)
+    late_rows: dict[sa.Table, list[RowBuilder]] = field(default_factory=dict)
+
+    def waiting(self) -> int:
+        return len(self.rows) + len(self.finalizers) + len(self.late_rows)
 
 
 def _pending(session: AsyncSession | Session) -> _Pending:
@@ -74,6 +85,36 @@ def mark_changed(session: AsyncSession, row: Any) -> None:
     rows = _pending(session).rows
     if not any(existing is row for existing in rows):
         rows.append(row)
+
+
+async def insert_changed(session: AsyncSession, row: Any) -> bool:
+    """Store a new ``row`` now, in one statement instead of the ORM's flush, and give it its
+    position at commit; False (and nothing written) if a row with its key exists. It joins
+    the session as a stored row, so that reads and edits later in the same unit of work find
+    it. For hot paths: every send is one."""
+    table = type(row).__table__
+    values = {column.key: getattr(row, column.key) for column in table.columns}
+    insert = _insert_new(table)(session)
+    if (await session.exec(insert, params=values)).first() is None:
+        return False
+    make_transient_to_detached(row)
+    session.add(row)
+    pending = _pending(session)
+    pending.rows.append(row)
+    pending.inserted.add(id(row))
+    return True
+
+
+def pending_count(session: AsyncSession) -> int:
+    """How much is waiting for ``assign``: a way to tell whether some work wrote."""
+    pending: _Pending | None = session.sync_session.info.get(_PENDING)
+    return 0 if pending is None else pending.waiting()
+
+
+def insert_after_assign(session: AsyncSession, table: sa.Table, build: RowBuilder) -> None:
+    """Insert the row ``build`` makes once positions are assigned; the rows of one table go
+    in one statement for the whole unit of work (a group commit's many outcomes, say)."""
+    _pending(session).late_rows.setdefault(table, []).append(build)
 
 
 def after_assign(session: AsyncSession, finalizer: Finalizer) -> None:
@@ -91,13 +132,59 @@ async def assign(session: AsyncSession) -> int | None:
             moved = await session.exec(_ADVANCE, params={"count": len(rows)})
             head = moved.scalar_one()
         first = head - len(rows) + 1
+        placed: dict[sa.Table, list[dict[str, Any]]] = {}
         for offset, row in enumerate(rows):
-            row.position = first + offset
-            if hasattr(row, "seq") and row.seq is None:
-                row.seq = row.position  # a message's place in its room: fixed at creation
+            position = first + offset
+            # a message's place in its room (its seq) is fixed at creation
+            seq = position if getattr(row, "seq", 0) is None else None
+            if id(row) in pending.inserted:  # written below, not by the ORM's flush
+                set_committed_value(row, "position", position)
+                if seq is not None:
+                    set_committed_value(row, "seq", seq)
+                placed.setdefault(type(row).__table__, []).append(_place(row, position))
+            else:
+                row.position = position
+                if seq is not None:
+                    row.seq = seq
+        for table, values in placed.items():
+            await session.exec(_placing(table), params=values)
     for finalizer in pending.finalizers:
         await finalizer()
+    for table, builders in pending.late_rows.items():
+        await session.exec(_insert(table), params=[await build() for build in builders])
     return head
+
+
+@cache
+def _insert(table: sa.Table) -> sa.Insert:
+    return sa.insert(table)
+
+
+@cache
+def _insert_new(table: sa.Table) -> Callable[[AsyncSession], Any]:
+    """``INSERT … ON CONFLICT DO NOTHING RETURNING`` the key: a row back means it went in."""
+    return per_dialect(
+        lambda insert: insert(table).on_conflict_do_nothing().returning(*table.primary_key)
+    )
+
+
+@cache
+def _placing(table: sa.Table) -> sa.Update:
+    """``UPDATE … SET position (and seq)`` by primary key: one statement for many rows."""
+    values: dict[str, Any] = {"position": sa.bindparam("place_position")}
+    if "seq" in table.c:
+        values["seq"] = sa.bindparam("place_seq")
+    keys = [column == sa.bindparam(f"place_{column.key}") for column in table.primary_key]
+    return sa.update(table).where(*keys).values(values)
+
+
+def _place(row: Any, position: int) -> dict[str, Any]:
+    table = type(row).__table__
+    values = {f"place_{column.key}": getattr(row, column.key) for column in table.primary_key}
+    values["place_position"] = position
+    if "seq" in table.c:
+        values["place_seq"] = row.seq
+    return values
 
 
 class StreamSession(SQLModelSession):
@@ -109,7 +196,7 @@ def _refuse_unassigned(session: Session) -> None:
     if session.get_nested_transaction() is not None:
         return  # releasing a savepoint is not the commit
     pending: _Pending | None = session.info.get(_PENDING)
-    if pending is not None and (pending.rows or pending.finalizers):
+    if pending is not None and pending.waiting():
         raise RuntimeError("commit through app.db.commit(): marked rows have no position yet")
 
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.db import SessionDep, UnitOfWorkDep
+from app.db import SessionDep
 from app.error_handlers import language_of
 from app.errors import RequestInvalid, responses
-from app.identity.deps import CurrentActor
+from app.identity.deps import BearerToken, CurrentActor
 from app.identity.routes_me import AUTH
+from app.identity.service import actor_for_token
 from app.messaging import errors
-from app.messaging.outbox import ops_budget
+from app.messaging.outbox import ItemOutcome, ops_budget
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import PushRequest, PushResponse
 from app.sync.schemas import SyncResponse, push_public, sync_public
@@ -45,14 +47,18 @@ async def sync(
     "/push",
     responses=responses(*AUTH, RequestInvalid, errors.BatchTooLarge),
 )
-async def push(
-    body: PushRequest, request: Request, actor: CurrentActor, uow: UnitOfWorkDep
-) -> PushResponse:
+async def push(body: PushRequest, request: Request, token: BearerToken) -> PushResponse:
     """Send queued operations; each gets its own result: applied, duplicate (with the
     original result), rejected (with a code) or retry_later."""
-    budget = ops_budget(request.app.state.rate_limiter, request.app.state.settings.sync, actor)
-    outcomes = await push_operations(
-        uow.session, actor, client_id=body.client_id, raw_ops=body.ops, budget=budget
-    )
-    await uow.commit()
+    state = request.app.state
+
+    async def unit(session: AsyncSession) -> list[ItemOutcome]:
+        # Who is asking is settled in the same transaction as the writes (group commit).
+        actor = await actor_for_token(session, token, state.identity_policy)
+        budget = ops_budget(state.rate_limiter, state.settings.sync, actor)
+        return await push_operations(
+            session, actor, client_id=body.client_id, raw_ops=body.ops, budget=budget
+        )
+
+    outcomes = await state.group_commit.run(unit)
     return push_public(outcomes, language_of(request))
