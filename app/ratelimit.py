@@ -55,6 +55,13 @@ class RateLimiter:
         if len(self._windows) > self._max_keys:
             self._prune(now, budget.window_seconds)
 
+    def give_back(self, budget: Budget, key: str) -> None:
+        """Uncount one request that turned out not to need the budget."""
+        slot = (budget.name, key)
+        if slot in self._windows:
+            started, count = self._windows[slot]
+            self._windows[slot] = (started, max(0, count - 1))
+
     def _prune(self, now: float, window_seconds: float) -> None:
         expired = [
             slot for slot, (started, _) in self._windows.items() if now - started >= window_seconds
@@ -106,3 +113,6 @@ class KeyedBudget:
             self.limiter.hit(self.budget, self.key)
         except RateLimited as spent:
             raise self.refusal(retry_after=spent.details["retry_after"]) from spent
+
+    def refund(self) -> None:
+        self.limiter.give_back(self.budget, self.key)

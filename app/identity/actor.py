@@ -8,15 +8,40 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 
 from app.identity import errors
-from app.identity.models import Account, AccountKind, AgeBand, DeviceSession, StaffRole
+from app.identity.models import AccountKind, AgeBand, StaffRole
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """The account as a request sees it: who, never their secrets (which stay in the
+    database). Plain data, read in one statement with the session (``sessions.resolve``)."""
+
+    id: uuid.UUID
+    kind: AccountKind
+    handle: str
+    age_band: AgeBand | None
+    display_name: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """The device session behind a request."""
+
+    id: uuid.UUID
+    device_label: str | None
+    created_at: datetime
+    last_used_at: datetime
+    expires_at: datetime
 
 
 @dataclass(frozen=True)
 class Actor:
-    account: Account
-    device: DeviceSession
+    account: AccountView
+    device: DeviceView
     roles: frozenset[StaffRole]
 
     @property

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.identity.actor import AccountView, DeviceView
 from app.identity.models import (
     Account,
     AccountKind,
@@ -132,7 +133,7 @@ class RolesPublic(BaseModel):
     roles: list[StaffRole]
 
 
-def account_public(account: Account, roles: frozenset[StaffRole]) -> AccountPublic:
+def account_public(account: Account | AccountView, roles: frozenset[StaffRole]) -> AccountPublic:
     return AccountPublic(
         id=account.id,
         kind=account.kind,
@@ -144,7 +145,9 @@ def account_public(account: Account, roles: frozenset[StaffRole]) -> AccountPubl
     )
 
 
-def device_public(device: DeviceSession, *, current_id: uuid.UUID | None) -> DeviceSessionPublic:
+def device_public(
+    device: DeviceSession | DeviceView, *, current_id: uuid.UUID | None
+) -> DeviceSessionPublic:
     return DeviceSessionPublic(
         id=device.id,
         device_label=device.device_label,

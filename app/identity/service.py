@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.identity import errors, sessions, throttle, tokens
-from app.identity.actor import Actor
+from app.identity.actor import AccountView, Actor, DeviceView
 from app.identity.handles import check_handle, handle_key
 from app.identity.models import (
     Account,
@@ -225,9 +225,9 @@ async def recover(
 
 async def change_passphrase(
     session: AsyncSession,
-    account: Account,
+    account: AccountView,
     *,
-    current_device: DeviceSession,
+    current_device: DeviceView,
     current_passphrase: str,
     new_passphrase: str,
     policy: IdentityPolicy,
@@ -241,13 +241,15 @@ async def change_passphrase(
         failure=errors.WrongPassphrase,
     )
     check_passphrase(new_passphrase, handle=account.handle)
-    account.passphrase_hash = await policy.hasher.hash(new_passphrase)
-    session.add(account)
+    new_hash = await policy.hasher.hash(new_passphrase)
+    await session.exec(
+        sa.update(Account).where(col(Account.id) == account.id).values(passphrase_hash=new_hash)
+    )
     await sessions.revoke_all(session, account.id, keep=current_device.id)
 
 
 async def delete_account(
-    session: AsyncSession, account: Account, *, passphrase: str, policy: IdentityPolicy
+    session: AsyncSession, account: AccountView, *, passphrase: str, policy: IdentityPolicy
 ) -> None:
     """Erase the account and, through the foreign keys, its sessions and role grants.
 

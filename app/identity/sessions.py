@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app import clock
 from app.config import SessionSettings
 from app.identity import errors, tokens
+from app.identity.actor import AccountView, DeviceView
 from app.identity.models import Account, DeviceSession
 
 
@@ -51,53 +53,67 @@ async def open_session(
     return device, token
 
 
-# Built once: every authenticated request runs it, and building it cost more than running it.
+_DEVICES = DeviceSession.__table__  # type: ignore[attr-defined]
+_ACCOUNTS = Account.__table__  # type: ignore[attr-defined]
+_DEVICE_VIEW = [_DEVICES.c[name] for name in DeviceView.__dataclass_fields__]
+_ACCOUNT_VIEW = [_ACCOUNTS.c[name] for name in AccountView.__dataclass_fields__]
+# Built once, on the tables: every authenticated request runs it, and loading two entities
+# cost more than the question.
 _BY_TOKEN = (
-    select(DeviceSession, Account)
-    .join(Account, col(Account.id) == col(DeviceSession.account_id))
-    .where(DeviceSession.token_digest == sa.bindparam("digest"))
+    select(*_DEVICE_VIEW, *(column.label(f"account_{column.key}") for column in _ACCOUNT_VIEW))
+    .join(_ACCOUNTS, _ACCOUNTS.c.id == _DEVICES.c.account_id)
+    .where(_DEVICES.c.token_digest == sa.bindparam("digest"))
+)
+_SLIDE = (
+    sa.update(_DEVICES)
+    .where(_DEVICES.c.id == sa.bindparam("device"), _DEVICES.c.expires_at > sa.bindparam("now"))
+    .values(last_used_at=sa.bindparam("now"), expires_at=sa.bindparam("until"))
 )
 
 
 async def resolve(
     session: AsyncSession, token: str, settings: SessionSettings, *, slide: bool = True
-) -> tuple[DeviceSession, Account]:
+) -> tuple[DeviceView, AccountView]:
     """The session and account behind a token; raises ``SessionInvalid`` otherwise.
 
     With ``slide`` (a writing unit of work) a due expiry slide is written in the same
     transaction; a reading one leaves it to ``slide_elsewhere`` (see ``slide_due``)."""
     now = clock.now()
     row = (await session.exec(_BY_TOKEN, params={"digest": tokens.digest(token)})).first()
-    if row is None or row[0].expires_at <= now:
+    if row is None:
         raise errors.SessionInvalid()
-    device, account = row
+    device = DeviceView(*row[: len(_DEVICE_VIEW)])  # the columns come in the views' order
+    if device.expires_at <= now:
+        raise errors.SessionInvalid()
+    account = AccountView(*row[len(_DEVICE_VIEW) :])
     if slide and slide_due(device, settings):
-        device.last_used_at = now
-        device.expires_at = now + _expiry(now - device.created_at, settings)
-        session.add(device)
-        await session.flush()
+        device = await _slide(session, device, settings)
     return device, account
 
 
-def slide_due(device: DeviceSession, settings: SessionSettings) -> bool:
+def slide_due(device: DeviceView, settings: SessionSettings) -> bool:
     return clock.now() - device.last_used_at >= timedelta(seconds=settings.touch_interval_seconds)
 
 
+async def _slide(
+    session: AsyncSession, device: DeviceView, settings: SessionSettings
+) -> DeviceView:
+    now = clock.now()
+    until = now + _expiry(now - device.created_at, settings)
+    await session.exec(_SLIDE, params={"device": device.id, "now": now, "until": until})
+    return replace(device, last_used_at=now, expires_at=until)
+
+
 async def slide_elsewhere(
-    sessionmaker: async_sessionmaker[AsyncSession], device: DeviceSession, settings: SessionSettings
+    sessionmaker: async_sessionmaker[AsyncSession], device: DeviceView, settings: SessionSettings
 ) -> None:
     """Slide a session's expiry in a short writing transaction of its own, for readers.
 
     A reading transaction on SQLite cannot safely turn into a writing one (it fails at once
     when another writer committed meanwhile), and a GET should never fail for bookkeeping.
     """
-    now = clock.now()
     async with sessionmaker() as writer:
-        await writer.exec(
-            sa.update(DeviceSession)
-            .where(col(DeviceSession.id) == device.id, col(DeviceSession.expires_at) > now)
-            .values(last_used_at=now, expires_at=now + _expiry(now - device.created_at, settings))
-        )
+        await _slide(writer, device, settings)
         await writer.commit()
 
 

@@ -20,8 +20,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
 from app.errors import AppError
-from app.identity.actor import Actor
-from app.identity.models import Account
+from app.identity.actor import AccountView, Actor
 from app.messaging import errors
 from app.messaging.models import Message
 from app.messaging.schemas import (
@@ -52,7 +51,7 @@ def _writable(room: RoomAccess) -> None:
         raise room_errors.RoomArchived()
 
 
-def _message_result(message: Message, author: Account | None) -> ResultBuilder:
+def _message_result(message: Message, author: AccountView) -> ResultBuilder:
     async def build() -> dict[str, Any]:
         return {"message": message_public(message, author).model_dump(mode="json")}
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -68,6 +69,8 @@ class OpsBudget(Protocol):
 
     def charge(self) -> None: ...
 
+    def refund(self) -> None: ...
+
 
 def ops_budget(limiter: RateLimiter, settings: SyncSettings, actor: Actor) -> OpsBudget:
     """The account's operation budget, the same over HTTP and the WebSocket."""
@@ -105,6 +108,18 @@ _TAKE_CURSOR = per_dialect(
         .returning(_CURSOR.c.last_seq)
     )
 )
+
+
+def _claim(insert: Callable[[Any], Any]) -> Any:
+    statement = insert(_CURSOR)
+    return statement.on_conflict_do_update(
+        index_elements=[_CURSOR.c.account_id, _CURSOR.c.client_id],
+        set_={"last_seq": statement.excluded.last_seq},
+        where=_CURSOR.c.last_seq < sa.bindparam("first_seq"),
+    ).returning(_CURSOR.c.last_seq)
+
+
+_CLAIM_CURSOR = per_dialect(_claim)
 _MOVE_CURSOR = (
     sa.update(_CURSOR)
     .where(
@@ -120,6 +135,16 @@ async def _lock_cursor(session: AsyncSession, account_id: uuid.UUID, client_id: 
     two batches from one client never interleave."""
     row = {"account_id": account_id, "client_id": client_id, "last_seq": 0}
     return int((await session.exec(_TAKE_CURSOR(session), params=row)).scalar_one())
+
+
+async def _claim_cursor(
+    session: AsyncSession, account_id: uuid.UUID, client_id: uuid.UUID, seqs: list[int]
+) -> bool:
+    """The usual push in one statement: if every ``seq`` in it is new, the cursor (created if
+    new, and locked) moves to the highest at once, and True; otherwise nothing changes."""
+    row = {"account_id": account_id, "client_id": client_id, "last_seq": max(seqs)}
+    claimed = await session.exec(_CLAIM_CURSOR(session), params={**row, "first_seq": min(seqs)})
+    return claimed.first() is not None
 
 
 async def _move_cursor(
@@ -142,6 +167,16 @@ async def _stored(
         )
     )
     return {operation.seq: operation for operation in result.all()}
+
+
+def _charge(budget: OpsBudget | None) -> TooManyRequests | None:
+    """One operation's worth of the budget, or the refusal that says when to come back."""
+    if budget is not None:
+        try:
+            budget.charge()
+        except TooManyRequests as slow:
+            return slow
+    return None
 
 
 def _replay(item: ItemOutcome, stored: ClientOperation) -> None:
@@ -168,9 +203,19 @@ async def push(
     """
     if len(raw_ops) > MAX_OPERATIONS:
         raise errors.BatchTooLarge(max_operations=MAX_OPERATIONS)
-    taken = last_seq = await _lock_cursor(session, actor.account_id, client_id)
-    seen_before = [seq for raw in raw_ops if (seq := _seq_of(raw)) and seq <= taken]
-    stored = await _stored(session, actor.account_id, client_id, seen_before)
+    seqs = [seq for raw in raw_ops if (seq := _seq_of(raw))]
+    # The first new operation is paid for before the cursor is claimed: a claimed cursor
+    # stands past every seq of the batch, and if none could be taken it would have no way back.
+    prepaid = bool(seqs) and _charge(budget) is None
+    if prepaid and await _claim_cursor(session, actor.account_id, client_id, seqs):
+        taken, last_seq, stored = max(seqs), min(seqs) - 1, {}
+    else:  # a retry, or a batch that reaches back: look at what was taken before
+        if prepaid and budget is not None:
+            budget.refund()
+        prepaid = False
+        taken = last_seq = await _lock_cursor(session, actor.account_id, client_id)
+        seen_before = [seq for seq in seqs if seq <= taken]
+        stored = await _stored(session, actor.account_id, client_id, seen_before)
     outcomes: list[ItemOutcome] = []
     waiting: TooManyRequests | None = None
     this_batch: dict[int, tuple[ItemOutcome, str]] = {}
@@ -193,18 +238,16 @@ async def push(
             else:
                 _replay(item, previous)
             continue
-        if waiting is None and budget is not None:
-            try:
-                budget.charge()
-            except TooManyRequests as slow:
-                waiting = slow
+        if waiting is None and not prepaid:
+            waiting = _charge(budget)
+        prepaid = False
         if waiting is not None:
             item.status, item.error = "retry_later", waiting
             continue
         await _apply(session, actor, client_id, raw, digest, item)
         last_seq = seq
         this_batch[seq] = (item, digest)
-    if last_seq != taken:
+    if last_seq != taken:  # a claimed cursor comes back to the last operation taken
         await _move_cursor(session, actor.account_id, client_id, last_seq)
     return outcomes
 

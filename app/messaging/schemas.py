@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.errors import ErrorBody
+from app.identity.actor import AccountView
 from app.identity.models import Account, AccountKind
 from app.messaging.models import Message
 
@@ -40,7 +41,7 @@ class MessagePublic(BaseModel):
     deleted: bool
 
 
-def author_public(account: Account | None) -> AuthorPublic:
+def author_public(account: Account | AccountView | None) -> AuthorPublic:
     if account is None:
         return AuthorPublic(kind="former_member", name=None)
     if account.kind is AccountKind.staff:
@@ -48,7 +49,7 @@ def author_public(account: Account | None) -> AuthorPublic:
     return AuthorPublic(kind="member", name=account.handle)
 
 
-def message_public(message: Message, author: Account | None) -> MessagePublic:
+def message_public(message: Message, author: Account | AccountView | None) -> MessagePublic:
     assert message.seq is not None
     return MessagePublic(
         id=message.id,

@@ -209,6 +209,52 @@ async def test_too_many_operations_answer_retry_later_and_keep_the_order(
     assert [op["body"] for op in phone.outbox] == ["snel 3", "snel 4"]
 
 
+async def test_a_phone_held_back_by_the_budget_loses_no_place_in_line(
+    app_with, young_person: Person, room: str
+) -> None:
+    """Operations answered ``retry_later`` were not taken: even one the phone had not sent
+    yet, numbered before them, still goes through once the budget allows."""
+    from app.ratelimit import RateLimiter
+    from tests.conftest import client_for
+
+    now = [0.0]
+    async with app_with(sync={"ops_per_minute": 3}) as limited, client_for(limited) as http:
+        limited.state.rate_limiter = RateLimiter(monotonic=lambda: now[0])
+        phone = Device(http, young_person)
+        for n in range(1, 7):
+            phone.send(room, f"bericht {n}")
+        ops = list(phone.outbox)
+
+        first = await phone.push(ops[:3])
+        held_back = await phone.push(ops[4:])  # 5 and 6, before 4 was sent
+        now[0] += 61
+        later = await phone.push(ops[3:])
+
+    assert [r["status"] for r in first] == ["applied"] * 3
+    assert [r["status"] for r in held_back] == ["retry_later"] * 2
+    assert [r["status"] for r in later] == ["applied"] * 3
+
+
+async def test_a_retry_costs_no_budget(app_with, young_person: Person, room: str) -> None:
+    """Sending the same operations again (the answer was lost) is answered from what was
+    stored, and takes nothing from the phone's budget for new ones."""
+    from tests.conftest import client_for
+
+    async with app_with(sync={"ops_per_minute": 4}) as limited, client_for(limited) as http:
+        phone = Device(http, young_person)
+        for n in range(1, 4):
+            phone.send(room, f"bericht {n}")
+        ops = list(phone.outbox)
+        await phone.push(ops)
+        for _ in range(3):
+            retried = await phone.push(ops)
+        phone.send(room, "bericht 4")
+        fourth = await phone.push()
+
+    assert [r["status"] for r in retried] == ["duplicate"] * 3
+    assert [r["status"] for r in fourth] == ["applied"]
+
+
 async def test_control_characters_are_refused_and_text_is_normalised(
     client: AsyncClient, young_person: Person, room: str
 ) -> None:
