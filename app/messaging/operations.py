@@ -96,15 +96,19 @@ async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> Result
     except AppError:
         await _sent_before(session, actor, room, op.message_id)  # a resend is still a duplicate
         raise
-    message = Message(
-        id=op.message_id,
-        room_id=room.room_id,
-        author_id=actor.account_id,
-        body=body,
-        reply_to_id=op.reply_to,
-        client_time=op.client_time,
+    message = await insert_changed(
+        session,
+        Message,
+        {
+            "id": op.message_id,
+            "room_id": room.room_id,
+            "author_id": actor.account_id,
+            "body": body,
+            "reply_to_id": op.reply_to,
+            "client_time": op.client_time,
+        },
     )
-    if not await insert_changed(session, message):
+    if message is None:
         await _sent_before(session, actor, room, op.message_id)
         raise AssertionError("the insert found the id taken, the lookup did not")
     return _message_result(message, actor.account)
