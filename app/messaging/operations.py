@@ -32,7 +32,7 @@ from app.messaging.schemas import (
 )
 from app.messaging.text import clean_body
 from app.rooms import errors as room_errors
-from app.rooms.service import RoomAccess, advance_marker, require_member
+from app.rooms.service import RoomAccess, advance_marker, joined_and_open, require_member
 from app.sync.positions import insert_changed, mark_changed
 
 ResultBuilder = Callable[[], Awaitable[dict[str, Any]]]
@@ -79,13 +79,31 @@ async def _sent_before(
     raise errors.MessageIdTaken()
 
 
+# A send's questions asked by its insert: may the author post in this room?
+_MAY_POST = joined_and_open(sa.bindparam("room_id"), sa.bindparam("author_id"))
+
+
 async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> ResultBuilder:
     """Post a message. Raises ``RoomNotFound``, ``RoomArchived``, the body refusals,
     ``ReplyNotFound`` and ``MessageIdTaken``; ``AlreadyDone`` when this exact message exists.
 
-    Whether the id is taken is asked by the insert itself (it does nothing if so): one
-    statement, and no window between the question and the write for a second instance."""
+    The usual send is one statement: the insert itself asks whether the author may post in
+    the room and whether the id is free, and writes nothing otherwise (no window between
+    question and write for a second instance either). Only then are the questions asked one
+    by one, to give the right answer."""
     body = clean_body(op.body)
+    values = {
+        "id": op.message_id,
+        "room_id": op.room_id,
+        "author_id": actor.account_id,
+        "body": body,
+        "reply_to_id": op.reply_to,
+        "client_time": op.client_time,
+    }
+    if op.reply_to is None:
+        message = await insert_changed(session, Message, values, only_if=_MAY_POST)
+        if message is not None:
+            return _message_result(message, actor.account)
     room = await require_member(session, actor, op.room_id)
     try:
         _writable(room)
@@ -96,18 +114,7 @@ async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> Result
     except AppError:
         await _sent_before(session, actor, room, op.message_id)  # a resend is still a duplicate
         raise
-    message = await insert_changed(
-        session,
-        Message,
-        {
-            "id": op.message_id,
-            "room_id": room.room_id,
-            "author_id": actor.account_id,
-            "body": body,
-            "reply_to_id": op.reply_to,
-            "client_time": op.client_time,
-        },
-    )
+    message = await insert_changed(session, Message, values)
     if message is None:
         await _sent_before(session, actor, room, op.message_id)
         raise AssertionError("the insert found the id taken, the lookup did not")

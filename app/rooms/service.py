@@ -212,6 +212,18 @@ _MEMBERSHIP = (
 )
 
 
+def joined_and_open(room_id: Any, account_id: Any) -> sa.ColumnElement[bool]:
+    """In SQL: ``account_id`` is a current member of ``room_id``, which is not archived. For
+    statements that check and write at once (a send: ``app.messaging.operations``)."""
+    return sa.exists().where(
+        _MEMBERS.c.room_id == room_id,
+        _MEMBERS.c.account_id == account_id,
+        _MEMBERS.c.state == MembershipState.joined,
+        _ROOMS.c.id == _MEMBERS.c.room_id,
+        _ROOMS.c.archived_at.is_(None),
+    )
+
+
 async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> RoomAccess:
     """The room, if the actor is a current member; otherwise the same ``RoomNotFound`` as for a
     room that does not exist, so that nobody learns which private rooms exist."""

@@ -89,9 +89,16 @@ def mark_changed(session: AsyncSession, row: Any) -> None:
         rows.append(row)
 
 
-async def insert_changed(session: AsyncSession, model: type[M], values: dict[str, Any]) -> M | None:
+async def insert_changed(
+    session: AsyncSession,
+    model: type[M],
+    values: dict[str, Any],
+    *,
+    only_if: sa.ColumnElement[bool] | None = None,
+) -> M | None:
     """Store a new row of ``model`` now, in one statement instead of the ORM's flush, and give
-    it its position at commit; None (and nothing written) if a row with its key exists.
+    it its position at commit; None (and nothing written) if a row with its key exists, or if
+    ``only_if`` (a condition on bound parameters named like the columns) does not hold.
 
     The row joins the session as a stored one, so that reads and edits later in the same unit
     of work find it. It is built the way the ORM builds the rows it loads (the model's own
@@ -99,7 +106,7 @@ async def insert_changed(session: AsyncSession, model: type[M], values: dict[str
     table = model.__table__  # type: ignore[attr-defined]
     static, factories = _defaults(model)
     row_values = {**static, **{name: make() for name, make in factories.items()}, **values}
-    insert = _insert_new(table)(session)
+    insert = _insert_new(table, only_if)(session)
     if (await session.exec(insert, params=row_values)).first() is None:
         return None
     row: M = model._sa_class_manager.new_instance()  # type: ignore[attr-defined]
@@ -182,11 +189,21 @@ def _insert(table: sa.Table) -> sa.Insert:
 
 
 @cache
-def _insert_new(table: sa.Table) -> Callable[[AsyncSession], Any]:
-    """``INSERT … ON CONFLICT DO NOTHING RETURNING`` the key: a row back means it went in."""
-    return per_dialect(
-        lambda insert: insert(table).on_conflict_do_nothing().returning(*table.primary_key)
-    )
+def _insert_new(
+    table: sa.Table, only_if: sa.ColumnElement[bool] | None
+) -> Callable[[AsyncSession], Any]:
+    """``INSERT … [SELECT … WHERE only_if] ON CONFLICT DO NOTHING RETURNING`` the key: a row
+    back means it went in."""
+
+    def build(insert: Callable[[Any], Any]) -> Any:
+        statement = insert(table)
+        if only_if is not None:
+            names = [column.key for column in table.columns]
+            row = [sa.bindparam(name, type_=table.c[name].type) for name in names]
+            statement = statement.from_select(names, sa.select(*row).where(only_if))
+        return statement.on_conflict_do_nothing().returning(*table.primary_key)
+
+    return per_dialect(build)
 
 
 @cache
