@@ -4,8 +4,8 @@ Next to its transaction a send is cheap: opening the session, ``BEGIN``, taking 
 head, ``COMMIT`` and announcing the new head cost more than the operation itself. So units
 of work that arrive while a group is being written wait, and go together in the next
 group: one transaction, one stream head, one announcement. There is no timer: under light
-load a group is one unit and nobody waits; under load the groups grow by themselves (the
-pattern of PostgreSQL's group commit and of Synapse's event persister).
+load a group is one unit and waits one turn of the event loop; under load the groups grow by
+themselves (the pattern of PostgreSQL's group commit and of Synapse's event persister).
 
 A unit must keep the rule every operation keeps (check, then write): a unit that refuses
 with an ``AppError`` has written nothing (unless the error ``keeps_writes``), so the others
@@ -87,6 +87,7 @@ class GroupCommit:
 
     async def _write(self) -> None:
         while self._queue:
+            await self._gather()
             group: list[_Unit] = []
             while self._queue and len(group) < self._max_units:
                 unit = self._queue.popleft()
@@ -96,6 +97,14 @@ class GroupCommit:
                 await self._alone(group[0])
             elif group:
                 await self._together(group)
+
+    async def _gather(self) -> None:
+        """Let the requests already under way join: yield to the event loop for as long as
+        the queue grows (once, when nothing else is arriving)."""
+        seen = -1
+        while len(self._queue) != seen and len(self._queue) < self._max_units:
+            seen = len(self._queue)
+            await asyncio.sleep(0)
 
     async def _together(self, group: list[_Unit]) -> None:
         settled: list[tuple[Any, AppError | None]] = []
