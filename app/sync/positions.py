@@ -9,8 +9,8 @@ means: every lower position is durable (or was never used).
 
 Services call ``mark_changed(session, row)`` (or, on a hot path, ``insert_changed``);
 ``app.db.commit`` calls ``assign`` before it commits, on every commit path (HTTP, WebSocket,
-workers) alike. Work that needs the final positions (an operation's stored result, say)
-registers ``after_assign`` callbacks.
+workers) alike. Rows that need the final positions (an operation's stored result, say) are
+registered with ``insert_after_assign``.
 A plain ``session.commit()`` with marked rows is a bug and fails loudly.
 """
 
@@ -35,7 +35,6 @@ from app.sql_dialects import per_dialect
 _PENDING = "stream.pending"
 
 M = TypeVar("M", bound=SQLModel)
-Finalizer = Callable[[], Awaitable[None]]
 RowBuilder = Callable[[], Awaitable[dict[str, Any]]]
 
 
@@ -69,11 +68,10 @@ _ADVANCE = (
 class _Pending:
     rows: list[Any] = field(default_factory=list)  # in the order they changed
     inserted: set[int] = field(default_factory=set)  # ids of rows ``insert_changed`` stored
-    finalizers: list[Finalizer] = field(default_factory=list)
     late_rows: dict[sa.Table, list[RowBuilder]] = field(default_factory=dict)
 
     def waiting(self) -> int:
-        return len(self.rows) + len(self.finalizers) + len(self.late_rows)
+        return len(self.rows) + len(self.late_rows)
 
 
 def _pending(session: AsyncSession | Session) -> _Pending:
@@ -145,11 +143,6 @@ def insert_after_assign(session: AsyncSession, table: sa.Table, build: RowBuilde
     _pending(session).late_rows.setdefault(table, []).append(build)
 
 
-def after_assign(session: AsyncSession, finalizer: Finalizer) -> None:
-    """Run ``finalizer`` once positions are assigned, still inside the transaction."""
-    _pending(session).finalizers.append(finalizer)
-
-
 async def assign(session: AsyncSession) -> int | None:
     """Hand out positions to every marked row; returns the new head, or None if nothing moved."""
     pending: _Pending = session.sync_session.info.pop(_PENDING, _Pending())
@@ -176,8 +169,6 @@ async def assign(session: AsyncSession) -> int | None:
                     row.seq = seq
         for table, values in placed.items():
             await session.exec(_placing(table), params=values)
-    for finalizer in pending.finalizers:
-        await finalizer()
     for table, builders in pending.late_rows.items():
         await session.exec(_insert(table), params=[await build() for build in builders])
     return head
