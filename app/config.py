@@ -82,6 +82,12 @@ class SessionSettings(BaseModel):
     touch_interval_seconds: int = Field(
         300, ge=0, description="how often a session's sliding expiry is written back"
     )
+    cache_seconds: float = Field(
+        5.0,
+        ge=0,
+        description="how long an instance remembers who is behind a token (0: never); a "
+        "change made through another instance counts here after at most this long",
+    )
 
 
 class LoginThrottleSettings(BaseModel):

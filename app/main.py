@@ -13,6 +13,8 @@ from app.config import Settings, get_settings
 from app.db import create_engine, create_sessionmaker
 from app.db.group_commit import GroupCommit
 from app.error_handlers import install_error_handlers
+from app.identity import actor_cache
+from app.identity.actor_cache import ActorCache
 from app.identity.policy import IdentityPolicy
 from app.identity.router import router as identity_router
 from app.messaging.router import router as messaging_router
@@ -41,8 +43,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(settings)
         app.state.engine = engine
-        app.state.sessionmaker = create_sessionmaker(engine)
-        app.state.read_sessionmaker = create_sessionmaker(engine, read_only=True)
+        # Shared by both: a commit through either that changes identity data empties it.
+        shared = {actor_cache.INFO_KEY: ActorCache(settings.security.sessions.cache_seconds)}
+        app.state.sessionmaker = create_sessionmaker(engine, info=shared)
+        app.state.read_sessionmaker = create_sessionmaker(engine, read_only=True, info=shared)
         broker = create_broker(settings.realtime.broker, settings.database_url)
         hub = Hub(app.state.read_sessionmaker, broker, settings.realtime)
         app.state.hub = hub

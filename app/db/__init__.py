@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import exc as sa_exc
@@ -48,13 +48,18 @@ def create_engine(settings: Settings) -> AsyncEngine:
 
 
 def create_sessionmaker(
-    engine: AsyncEngine, *, read_only: bool = False
+    engine: AsyncEngine, *, read_only: bool = False, info: dict[str, Any] | None = None
 ) -> async_sessionmaker[AsyncSession]:
     """Sessions for the service. ``read_only`` ones are for work that only reads (the hub,
-    catching a socket up, GET requests): on SQLite they never queue behind writers."""
+    catching a socket up, GET requests): on SQLite they never queue behind writers. ``info``
+    travels with every session (the actor cache, say)."""
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
     return async_sessionmaker(
-        bind, class_=AsyncSession, sync_session_class=StreamSession, expire_on_commit=False
+        bind,
+        class_=AsyncSession,
+        sync_session_class=StreamSession,
+        expire_on_commit=False,
+        info=info,
     )
 
 

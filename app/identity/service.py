@@ -15,8 +15,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from app.identity import errors, sessions, throttle, tokens
+from app import clock
+from app.identity import actor_cache, errors, sessions, throttle, tokens
 from app.identity.actor import AccountView, Actor, DeviceView
+from app.identity.actor_cache import ActorCache
 from app.identity.handles import check_handle, handle_key
 from app.identity.models import (
     Account,
@@ -58,13 +60,23 @@ async def roles_of(session: AsyncSession, account_id: uuid.UUID) -> frozenset[St
 async def actor_for_token(
     session: AsyncSession, token: str, policy: IdentityPolicy, *, slide: bool = True
 ) -> Actor:
-    """Who is behind a bearer token (HTTP, WebSocket and tests alike).
-    Raises ``SessionInvalid``; see ``sessions.resolve`` for ``slide``."""
-    device, account = await sessions.resolve(session, token, policy.sessions, slide=slide)
+    """Who is behind a bearer token (HTTP, WebSocket and tests alike), remembered for a few
+    seconds (``actor_cache``). Raises ``SessionInvalid``; see ``sessions.resolve`` for
+    ``slide``."""
+    cache: ActorCache | None = session.info.get(actor_cache.INFO_KEY)
+    digest = tokens.digest(token)
+    if cache is not None and (known := cache.get(digest)) is not None:
+        due = slide and sessions.slide_due(known.device, policy.sessions)
+        if known.device.expires_at > clock.now() and not due:
+            return known
+    device, account = await sessions.resolve(session, digest, policy.sessions, slide=slide)
     roles = (
         await roles_of(session, account.id) if account.kind is AccountKind.staff else frozenset()
     )
-    return Actor(account=account, device=device, roles=roles)
+    actor = Actor(account=account, device=device, roles=roles)
+    if cache is not None:
+        cache.put(digest, actor)
+    return actor
 
 
 def check_display_name(display_name: str) -> str:

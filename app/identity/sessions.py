@@ -72,14 +72,15 @@ _SLIDE = (
 
 
 async def resolve(
-    session: AsyncSession, token: str, settings: SessionSettings, *, slide: bool = True
+    session: AsyncSession, digest: str, settings: SessionSettings, *, slide: bool = True
 ) -> tuple[DeviceView, AccountView]:
-    """The session and account behind a token; raises ``SessionInvalid`` otherwise.
+    """The session and account behind a token (its ``tokens.digest``); raises
+    ``SessionInvalid`` otherwise.
 
     With ``slide`` (a writing unit of work) a due expiry slide is written in the same
     transaction; a reading one leaves it to ``slide_elsewhere`` (see ``slide_due``)."""
     now = clock.now()
-    row = (await session.exec(_BY_TOKEN, params={"digest": tokens.digest(token)})).first()
+    row = (await session.exec(_BY_TOKEN, params={"digest": digest})).first()
     if row is None:
         raise errors.SessionInvalid()
     device = DeviceView(*row[: len(_DEVICE_VIEW)])  # the columns come in the views' order

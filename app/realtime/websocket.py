@@ -30,7 +30,7 @@ from app.db import commit
 from app.errors import AppError, ServiceUnavailable
 from app.i18n import Language, negotiate
 from app.identity import errors as identity_errors
-from app.identity import sessions
+from app.identity import sessions, tokens
 from app.identity.actor import Actor
 from app.identity.deps import TOKEN_QUERY_PARAMETERS
 from app.identity.service import actor_for_token
@@ -162,7 +162,10 @@ class Connection:
             async with state.read_sessionmaker() as session:
                 try:
                     device, _ = await sessions.resolve(
-                        session, self.ws.state.token, state.identity_policy.sessions, slide=False
+                        session,
+                        tokens.digest(self.ws.state.token),
+                        state.identity_policy.sessions,
+                        slide=False,
                     )
                 except identity_errors.SessionInvalid:
                     await self.error(identity_errors.SessionInvalid())
