@@ -89,8 +89,8 @@ async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> Result
 
     The usual send is one statement: the insert itself asks whether the author may post in
     the room and whether the id is free, and writes nothing otherwise (no window between
-    question and write for a second instance either). Only then are the questions asked one
-    by one, to give the right answer."""
+    question and write for a second instance either). Only a send that wrote nothing asks
+    the questions one by one, to give the right answer."""
     body = clean_body(op.body)
     values = {
         "id": op.message_id,
