@@ -6,10 +6,18 @@ Alembic's ``env.py`` and the tests compare this metadata with the migrated schem
 from sqlmodel import SQLModel
 
 from app.identity import models as identity_models
+from app.locations import models as locations_models
 from app.messaging import models as messaging_models
 from app.rooms import models as rooms_models
 from app.sync import positions as stream_models
 
 metadata = SQLModel.metadata
 
-__all__ = ["identity_models", "messaging_models", "metadata", "rooms_models", "stream_models"]
+__all__ = [
+    "identity_models",
+    "locations_models",
+    "messaging_models",
+    "metadata",
+    "rooms_models",
+    "stream_models",
+]

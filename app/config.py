@@ -151,6 +151,28 @@ class RealtimeSettings(BaseModel):
     typing_per_minute: int = Field(30, ge=1)
 
 
+class ChatSettings(BaseModel):
+    """1:1 chats with peer volunteers."""
+
+    crisis_line_nl: str = Field(
+        "Denk je aan zelfmoord, of maak je je zorgen om iemand? Praat met 113 "
+        "Zelfmoordpreventie: chat via 113.nl, bel 113 of gratis 0800-0113, dag en nacht.",
+        min_length=1,
+        max_length=500,
+        description="shown whenever chat is closed or a request is refused (Dutch)",
+    )
+    crisis_line_en: str = Field(
+        "Thinking about suicide, or worried about someone? Talk to 113 Suicide Prevention: "
+        "chat at 113.nl, call 113 or 0800-0113 for free, day and night.",
+        min_length=1,
+        max_length=500,
+        description="the same, in English",
+    )
+
+    def crisis_line(self, language: str) -> str:
+        return self.crisis_line_en if language == "en" else self.crisis_line_nl
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RUIMTE_", env_nested_delimiter="__", extra="ignore"
@@ -165,6 +187,7 @@ class Settings(BaseSettings):
     http: HttpSettings = HttpSettings()
     sync: SyncSettings = SyncSettings()
     realtime: RealtimeSettings = RealtimeSettings()
+    chat: ChatSettings = ChatSettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Self:

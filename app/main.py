@@ -17,6 +17,7 @@ from app.identity import actor_cache
 from app.identity.actor_cache import ActorCache
 from app.identity.policy import IdentityPolicy
 from app.identity.router import router as identity_router
+from app.locations.router import router as locations_router
 from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.operations.router import router as operations_router
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(operations_router)
     app.include_router(identity_router)
     app.include_router(rooms_router)
+    app.include_router(locations_router)
     app.include_router(messaging_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app

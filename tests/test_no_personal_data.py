@@ -27,6 +27,7 @@ FORBIDDEN = re.compile(
 ALLOWED = {
     ("account", "display_name"),  # staff only, enforced by a check constraint
     ("room", "name"),  # the name of a room, not of a person
+    ("location", "name"),  # the name of a centre or an online service
 }
 
 
