@@ -9,6 +9,7 @@ from app.identity import models as identity_models
 from app.locations import models as locations_models
 from app.messaging import models as messaging_models
 from app.rooms import models as rooms_models
+from app.shifts import models as shifts_models
 from app.sync import positions as stream_models
 
 metadata = SQLModel.metadata
@@ -19,5 +20,6 @@ __all__ = [
     "messaging_models",
     "metadata",
     "rooms_models",
+    "shifts_models",
     "stream_models",
 ]

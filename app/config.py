@@ -151,6 +151,18 @@ class RealtimeSettings(BaseModel):
     typing_per_minute: int = Field(30, ge=1)
 
 
+class ShiftSettings(BaseModel):
+    withdraw_cutoff_hours: int = Field(
+        24, ge=0, description="volunteers withdraw from a shift at least this long before it"
+    )
+    check_in_grace_minutes: int = Field(
+        15, ge=0, description="check-in opens this long before a shift starts"
+    )
+    default_chat_capacity: int = Field(
+        2, ge=1, le=10, description="chats a volunteer takes at once, unless a coordinator says"
+    )
+
+
 class ChatSettings(BaseModel):
     """1:1 chats with peer volunteers."""
 
@@ -187,6 +199,7 @@ class Settings(BaseSettings):
     http: HttpSettings = HttpSettings()
     sync: SyncSettings = SyncSettings()
     realtime: RealtimeSettings = RealtimeSettings()
+    shifts: ShiftSettings = ShiftSettings()
     chat: ChatSettings = ChatSettings()
 
     @model_validator(mode="after")

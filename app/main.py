@@ -26,6 +26,7 @@ from app.realtime.broker import create_broker
 from app.realtime.hub import Hub
 from app.realtime.websocket import router as websocket_router
 from app.rooms.router import router as rooms_router
+from app.shifts.router import router as shifts_router
 from app.sync.router import router as sync_router
 
 DESCRIPTION = """
@@ -94,6 +95,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(identity_router)
     app.include_router(rooms_router)
     app.include_router(locations_router)
+    app.include_router(shifts_router)
     app.include_router(messaging_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app

@@ -17,7 +17,7 @@ from app import clock
 from app.identity.actor import Actor
 from app.identity.models import StaffRole
 from app.locations import errors
-from app.locations.hours import HORIZON_DAYS, OpenStatus, WeeklyOpening, status_at
+from app.locations.hours import HORIZON_DAYS, Interval, OpenStatus, WeeklyOpening, status_at
 from app.locations.models import Location, LocationClosure, LocationKind, OpeningHours
 
 MANAGERS = (StaffRole.coordinator, StaffRole.admin)
@@ -170,26 +170,36 @@ async def open_status(
 ) -> OpenStatus:
     """Whether ``location`` is open (now, or ``at``), until when, or when it next opens."""
     now = at or clock.now()
-    horizon = now + timedelta(days=HORIZON_DAYS + 2)
-    result = await session.exec(
-        select(LocationClosure).where(
-            LocationClosure.location_id == location.id,
-            col(LocationClosure.ends_at) > now - timedelta(days=2),
-            col(LocationClosure.starts_at) < horizon,
-        )
-    )
-    closures = [(closure.starts_at, closure.ends_at) for closure in result.all()]
-    weekly = [
-        WeeklyOpening(opening.weekday, opening.opens, opening.closes)
-        for opening in await weekly_hours(session, location.id)
-    ]
     return status_at(
         now,
         zone=zone_of(location.time_zone),
-        weekly=weekly,
+        weekly=await weekly_openings(session, location.id),
         always_open=location.always_open,
-        closures=closures,
+        closures=await closures_between(
+            session, location.id, now - timedelta(days=2), now + timedelta(days=HORIZON_DAYS + 2)
+        ),
     )
+
+
+async def weekly_openings(session: AsyncSession, location_id: uuid.UUID) -> list[WeeklyOpening]:
+    return [
+        WeeklyOpening(opening.weekday, opening.opens, opening.closes)
+        for opening in await weekly_hours(session, location_id)
+    ]
+
+
+async def closures_between(
+    session: AsyncSession, location_id: uuid.UUID, starts: datetime, ends: datetime
+) -> list[Interval]:
+    """The closures of a location that overlap a period, as moments."""
+    result = await session.exec(
+        select(LocationClosure).where(
+            LocationClosure.location_id == location_id,
+            col(LocationClosure.ends_at) > starts,
+            col(LocationClosure.starts_at) < ends,
+        )
+    )
+    return [(closure.starts_at, closure.ends_at) for closure in result.all()]
 
 
 @dataclass(frozen=True)
