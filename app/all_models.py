@@ -5,6 +5,7 @@ Alembic's ``env.py`` and the tests compare this metadata with the migrated schem
 
 from sqlmodel import SQLModel
 
+from app.chat import models as chat_models
 from app.identity import models as identity_models
 from app.locations import models as locations_models
 from app.messaging import models as messaging_models
@@ -15,6 +16,7 @@ from app.sync import positions as stream_models
 metadata = SQLModel.metadata
 
 __all__ = [
+    "chat_models",
     "identity_models",
     "locations_models",
     "messaging_models",

@@ -181,6 +181,16 @@ class ChatSettings(BaseModel):
         description="the same, in English",
     )
 
+    priority_head_start_minutes: int = Field(
+        10,
+        ge=0,
+        description="a request with a risk signal queues as if it came this much earlier; a "
+        "request that waited longer goes before later ones with a signal (ageing)",
+    )
+    estimate_window_minutes: int = Field(
+        60, ge=5, description="the wait estimate follows the chats taken in this last stretch"
+    )
+
     def crisis_line(self, language: str) -> str:
         return self.crisis_line_en if language == "en" else self.crisis_line_nl
 

@@ -9,6 +9,8 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from app.chat.router import router as chat_router
+from app.chat.signals import keyword_signal
 from app.config import Settings, get_settings
 from app.db import create_engine, create_sessionmaker
 from app.db.group_commit import GroupCommit
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.identity_policy = IdentityPolicy.from_settings(settings.security)
     app.state.rate_limiter = RateLimiter()
+    app.state.risk_signal = keyword_signal  # the moderation work plugs its detector in here
     install_error_handlers(app)
     app.add_middleware(
         BodyLimit,
@@ -96,6 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(rooms_router)
     app.include_router(locations_router)
     app.include_router(shifts_router)
+    app.include_router(chat_router)
     app.include_router(messaging_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app

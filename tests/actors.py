@@ -141,3 +141,14 @@ async def open_room(
         joined = await client.post(f"/rooms/{room_id}/join", headers=member.headers)
         assert joined.status_code == 200, joined.text
     return room_id
+
+
+async def open_location(
+    client: httpx.AsyncClient, coordinator: Person, name: str, kind: str, **settings: Any
+) -> dict[str, Any]:
+    """A coordinator adds a centre or an online service; returns it as the API shows it."""
+    body = {"name": name, "kind": kind, **settings}
+    response = await client.post("/locations", json=body, headers=coordinator.headers)
+    assert response.status_code == 201, response.text
+    location: dict[str, Any] = response.json()
+    return location

@@ -268,3 +268,31 @@ async def capacity_of(
 ) -> int:
     capacity = await session.get(VolunteerCapacity, volunteer_id)
     return settings.default_chat_capacity if capacity is None else capacity.chats
+
+
+async def current_shift(
+    session: AsyncSession, volunteer_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Shift, ShiftSignup] | None:
+    """The shift a volunteer is checked in to now (checked in, not out, not over); with
+    ``lock``, their sign-up row is locked, so that their own takes happen one at a time."""
+    statement = (
+        select(Shift, ShiftSignup)
+        .join(ShiftSignup, col(ShiftSignup.shift_id) == col(Shift.id))
+        .where(
+            ShiftSignup.volunteer_id == volunteer_id,
+            col(ShiftSignup.checked_in_at).is_not(None),
+            col(ShiftSignup.checked_out_at).is_(None),
+            col(Shift.ends_at) > clock.now(),
+        )
+        .order_by(col(Shift.starts_at))
+        .limit(1)
+    )
+    if lock:
+        statement = statement.with_for_update(of=ShiftSignup)
+    found = (await session.exec(statement)).first()
+    return None if found is None else (found[0], found[1])
+
+
+def serves(shift: Shift, age_band: AgeBand) -> bool:
+    """Teens (12-17) go to volunteers on a shift that serves them, and so do young adults."""
+    return shift.serves_12_17 if age_band is AgeBand.young else shift.serves_18_25

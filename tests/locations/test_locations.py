@@ -4,12 +4,13 @@ whether chat is open now, until when, when it opens next, and where to turn mean
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from httpx import AsyncClient
 
 from app import clock
-from tests.actors import Person
+from tests.actors import Person, open_location
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WEEKDAY_EVENINGS = [{"weekday": day, "opens": "19:00", "closes": "22:00"} for day in range(5)]
@@ -23,11 +24,9 @@ def moment(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
-async def _centre(client: AsyncClient, coordinator: Person, **extra: object) -> dict:  # type: ignore[type-arg]
-    body = {"name": "@ease Utrecht", "kind": "centre", "hours": WEEKDAY_EVENINGS, **extra}
-    response = await client.post("/locations", json=body, headers=coordinator.headers)
-    assert response.status_code == 201, response.text
-    return response.json()  # type: ignore[no-any-return]
+async def _centre(client: AsyncClient, coordinator: Person, **extra: Any) -> dict[str, Any]:
+    settings = {"hours": WEEKDAY_EVENINGS, **extra}
+    return await open_location(client, coordinator, "@ease Utrecht", "centre", **settings)
 
 
 async def test_anyone_sees_whether_chat_is_open_and_until_when(

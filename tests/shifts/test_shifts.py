@@ -13,7 +13,7 @@ import pytest
 from httpx import AsyncClient
 
 from app import clock
-from tests.actors import People, Person
+from tests.actors import People, Person, open_location
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -36,10 +36,8 @@ def evening(day: int, start: int = 19, end: int = 22) -> tuple[datetime, datetim
 
 @pytest.fixture
 async def centre(client: AsyncClient, coordinator: Person) -> str:
-    body = {"name": "@ease Utrecht", "kind": "centre", "hours": EVENINGS}
-    response = await client.post("/locations", json=body, headers=coordinator.headers)
-    assert response.status_code == 201, response.text
-    return str(response.json()["id"])
+    location = await open_location(client, coordinator, "@ease Utrecht", "centre", hours=EVENINGS)
+    return str(location["id"])
 
 
 async def publish(

@@ -1,0 +1,114 @@
+"""Chat requests over HTTP: a young person asks, waits and may cancel; a volunteer on shift
+sees the queue and takes a chat."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, Request, status
+
+from app.chat import errors, service
+from app.chat.schemas import (
+    ChatRequestCreate,
+    ChatRequestPublic,
+    QueueItem,
+    TakenPublic,
+    TakeRequest,
+    queue_item,
+    request_public,
+)
+from app.db import SessionDep
+from app.errors import RequestInvalid, responses
+from app.identity import errors as identity_errors
+from app.identity.deps import CurrentActor
+from app.identity.routes_me import AUTH
+from app.locations import errors as location_errors
+from app.messaging import errors as message_errors
+
+router = APIRouter(prefix="/chat", tags=["chat"])
+
+
+@router.post(
+    "/requests",
+    status_code=status.HTTP_201_CREATED,
+    responses=responses(
+        *AUTH,
+        RequestInvalid,
+        identity_errors.MembersOnly,
+        location_errors.LocationNotFound,
+        errors.ChatClosed,
+        errors.RequestOpen,
+        message_errors.MessageControlCharacters,
+    ),
+)
+async def request_chat(
+    body: ChatRequestCreate, request: Request, actor: CurrentActor, session: SessionDep
+) -> ChatRequestPublic:
+    """Ask for a chat with a peer volunteer, for yourself or about someone else. Out of hours
+    the answer says when chat opens and where to turn meanwhile."""
+    state = request.app.state
+    settings = state.settings.chat
+    asked = await service.request_chat(
+        session,
+        actor,
+        request_id=body.id,
+        location_id=body.location_id,
+        about=body.about,
+        theme=body.theme,
+        first_message=body.first_message,
+        signal=state.risk_signal,
+        settings=settings,
+    )
+    return request_public(await service.waiting(session, asked, settings))
+
+
+@router.get(
+    "/requests/{request_id}", responses=responses(*AUTH, RequestInvalid, errors.RequestNotFound)
+)
+async def read_request(
+    request_id: uuid.UUID, request: Request, actor: CurrentActor, session: SessionDep
+) -> ChatRequestPublic:
+    """My request: my place in the queue and the wait to expect."""
+    settings = request.app.state.settings.chat
+    return request_public(await service.my_request(session, actor, request_id, settings))
+
+
+@router.delete(
+    "/requests/{request_id}",
+    responses=responses(*AUTH, RequestInvalid, errors.RequestNotFound, errors.AlreadyTaken),
+)
+async def cancel_request(
+    request_id: uuid.UUID, request: Request, actor: CurrentActor, session: SessionDep
+) -> ChatRequestPublic:
+    """Withdraw my request while it waits."""
+    cancelled = await service.cancel(session, actor, request_id)
+    settings = request.app.state.settings.chat
+    return request_public(await service.waiting(session, cancelled, settings))
+
+
+@router.get("/queue", responses=responses(*AUTH, identity_errors.RoleRequired, errors.NotOnShift))
+async def queue(actor: CurrentActor, session: SessionDep) -> list[QueueItem]:
+    """The requests waiting for my shift, next first (volunteers who are checked in)."""
+    return [queue_item(waiting) for waiting in await service.queue_for(session, actor)]
+
+
+@router.post(
+    "/queue/take",
+    responses=responses(
+        *AUTH,
+        RequestInvalid,
+        identity_errors.RoleRequired,
+        errors.NotOnShift,
+        errors.AtCapacity,
+        errors.RequestNotFound,
+        errors.AlreadyTaken,
+        errors.AgeBandNotServed,
+        errors.QueueEmpty,
+    ),
+)
+async def take(
+    body: TakeRequest, request: Request, actor: CurrentActor, session: SessionDep
+) -> TakenPublic:
+    """Take the next request I can help, or a given one; its conversation becomes mine."""
+    taken = await service.take(session, actor, body.request_id, request.app.state.settings.shifts)
+    return TakenPublic(request_id=taken.id, room_id=taken.room_id)
