@@ -77,3 +77,33 @@ class AgeBandNotServed(Conflict):
     code = "chat.age_band_not_served"
     message_nl = "Dit verzoek is van iemand van {age_band} jaar; jouw dienst is daar niet voor."
     message_en = "This request is from someone aged {age_band}; your shift does not serve them."
+
+
+class NotEnded(Conflict):
+    code = "chat.not_ended"
+    message_nl = "Deze chat loopt nog."
+    message_en = "This chat has not ended yet."
+
+
+class SurveyAnswered(Conflict):
+    code = "chat.survey_answered"
+    message_nl = "Je hebt deze vragen al beantwoord. Dank je wel!"
+    message_en = "You already answered these questions. Thank you!"
+
+
+class ColleagueUnavailable(Conflict):
+    code = "chat.colleague_unavailable"
+    message_nl = (
+        "Deze collega kan de chat nu niet overnemen (niet ingecheckt op jouw locatie, niet "
+        "voor deze leeftijd, of al vol)."
+    )
+    message_en = (
+        "This colleague cannot take the chat over now (not checked in at your location, not "
+        "serving this age, or already full)."
+    )
+
+
+class OpenChats(Conflict):
+    code = "chat.open_chats"
+    message_nl = "Je hebt nog {count} open chat(s): rond ze af of draag ze over voor je uitcheckt."
+    message_en = "You still have {count} open chat(s): end or hand them over before checking out."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
@@ -64,3 +64,27 @@ class ChatRequest(SQLModel, table=True):
     created_at: datetime = Field(default_factory=clock.now, sa_column=utc_column())
     assigned_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     closed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    heavy: bool = Field(default=False, description="the volunteer found it heavy")
+    debrief_requested_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    survey_answered: bool = False  # the answers themselves are stored apart, unlinked
+
+
+class NextStep(StrEnum):
+    gp = "gp"
+    psychologist = "psychologist"
+    other_arrangement = "other_arrangement"  # a mentor, coming back here
+    enough_for_now = "enough_for_now"
+    rather_not_say = "rather_not_say"
+
+
+class ChatOutcome(SQLModel, table=True):
+    """What a young person said after a chat, kept apart from the chat and from them: only the
+    location and the day, for the coordinators' figures."""
+
+    __tablename__ = "chat_outcome"
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
+    location_id: uuid.UUID = Field(foreign_key="location.id", index=True, ondelete="CASCADE")
+    day: date
+    next_step: NextStep | None = Field(default=None, sa_type=TextEnum(NextStep, 24))
+    felt_heard: int | None = Field(default=None, description="1 (not at all) to 4 (very much)")

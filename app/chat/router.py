@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Request, Response, status
 
-from app.chat import errors, service
+from app.chat import conversation, errors, service
 from app.chat.schemas import (
     ChatRequestCreate,
     ChatRequestPublic,
+    Handover,
+    Heavy,
     QueueItem,
+    SurveyAnswers,
     TakenPublic,
     TakeRequest,
     queue_item,
@@ -112,3 +115,66 @@ async def take(
     """Take the next request I can help, or a given one; its conversation becomes mine."""
     taken = await service.take(session, actor, body.request_id, request.app.state.settings.shifts)
     return TakenPublic(request_id=taken.id, room_id=taken.room_id)
+
+
+NO_CONTENT = status.HTTP_204_NO_CONTENT
+
+
+@router.post(
+    "/requests/{request_id}/end",
+    status_code=NO_CONTENT,
+    responses=responses(*AUTH, RequestInvalid, errors.RequestNotFound),
+)
+async def end_chat(request_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> Response:
+    """End the chat (either side); it stays readable and closes for writing."""
+    await conversation.end_chat(session, actor, request_id)
+    return Response(status_code=NO_CONTENT)
+
+
+@router.post(
+    "/requests/{request_id}/survey",
+    status_code=NO_CONTENT,
+    responses=responses(
+        *AUTH, RequestInvalid, errors.RequestNotFound, errors.NotEnded, errors.SurveyAnswered
+    ),
+)
+async def answer_survey(
+    request_id: uuid.UUID, body: SurveyAnswers, actor: CurrentActor, session: SessionDep
+) -> Response:
+    """After a chat, once and anonymously: what will you do next, and did you feel heard."""
+    await conversation.answer_survey(session, actor, request_id, **body.model_dump())
+    return Response(status_code=NO_CONTENT)
+
+
+@router.post(
+    "/requests/{request_id}/handover",
+    status_code=NO_CONTENT,
+    responses=responses(*AUTH, RequestInvalid, errors.RequestNotFound, errors.ColleagueUnavailable),
+)
+async def hand_over(
+    request_id: uuid.UUID,
+    body: Handover,
+    request: Request,
+    actor: CurrentActor,
+    session: SessionDep,
+) -> Response:
+    """Hand my chat to a colleague on shift (they see the history), or back to the front of
+    the queue."""
+    settings = request.app.state.settings.shifts
+    await conversation.hand_over(session, actor, request_id, to=body.to, settings=settings)
+    return Response(status_code=NO_CONTENT)
+
+
+@router.post(
+    "/requests/{request_id}/heavy",
+    status_code=NO_CONTENT,
+    responses=responses(
+        *AUTH, RequestInvalid, identity_errors.RoleRequired, errors.RequestNotFound
+    ),
+)
+async def mark_heavy(
+    request_id: uuid.UUID, body: Heavy, actor: CurrentActor, session: SessionDep
+) -> Response:
+    """Mark my chat as heavy, and ask for a debrief with the professional on shift."""
+    await conversation.mark_heavy(session, actor, request_id, debrief=body.debrief)
+    return Response(status_code=NO_CONTENT)

@@ -9,7 +9,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict, Field
 
 from app import clock
-from app.chat.models import ChatRequest, RequestAbout, RequestState
+from app.chat.models import ChatRequest, NextStep, RequestAbout, RequestState
 from app.chat.service import Waiting
 from app.identity.models import AgeBand
 from app.messaging.text import MAX_LENGTH
@@ -42,6 +42,25 @@ class TakeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     request_id: uuid.UUID | None = Field(None, description="a given request; default: the next")
+
+
+class SurveyAnswers(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    next_step: NextStep | None = Field(None, description="what will you do next")
+    felt_heard: int | None = Field(None, ge=1, le=4, description="did you feel heard, 1 to 4")
+
+
+class Handover(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    to: uuid.UUID | None = Field(None, description="a colleague; default: the front of the queue")
+
+
+class Heavy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    debrief: bool = Field(False, description="ask the professional on shift for a debrief")
 
 
 class QueueItem(BaseModel):

@@ -96,7 +96,11 @@ async def update_room(
 async def archive_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
     """Close a room for writing and joining; its members keep reading it. Idempotent."""
     actor.require_role(*MANAGERS)
-    room = await _community_room(session, room_id)
+    return await close_room(session, await _community_room(session, room_id))
+
+
+async def close_room(session: AsyncSession, room: Room) -> Room:
+    """Archive any room (an ended chat, too): readable, no longer writable. Idempotent."""
     if room.archived_at is None:
         room.archived_at = room.updated_at = clock.now()
         session.add(room)
@@ -301,16 +305,24 @@ async def advance_marker(
 
 async def leave_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
     """Leave a room; every device of the person gets the change. Idempotent."""
-    member = await membership(session, room_id, actor.account_id)
     room = await session.get(Room, room_id)
-    if member is None or room is None:
+    if room is None or not await remove_member(session, room, actor.account_id):
         raise errors.RoomNotFound()
+    return room
+
+
+async def remove_member(session: AsyncSession, room: Room, account_id: uuid.UUID) -> bool:
+    """Someone leaves a room (again: no change); also used for chat rooms by the chat
+    domain. False if they were never a member."""
+    member = await membership(session, room.id, account_id)
+    if member is None:
+        return False
     if member.state is MembershipState.joined:
         member.state, member.left_at = MembershipState.left, clock.now()
         session.add(member)
         mark_changed(session, member)
         await session.flush()
-    return room
+    return True
 
 
 async def joined_room_ids(session: AsyncSession, account_id: uuid.UUID) -> set[uuid.UUID]:

@@ -11,6 +11,8 @@ from fastapi import APIRouter, Query, Request, Response, status
 from pydantic import AwareDatetime
 
 from app import clock
+from app.chat import conversation
+from app.chat.errors import OpenChats
 from app.config import ShiftSettings
 from app.db import SessionDep
 from app.errors import RequestInvalid, responses
@@ -134,11 +136,13 @@ async def check_in(
 
 @router.post(
     "/shifts/{shift_id}/check-out",
-    responses=responses(*STAFF, errors.ShiftNotFound, errors.NotSignedUp, errors.NotCheckedIn),
+    responses=responses(
+        *STAFF, errors.ShiftNotFound, errors.NotSignedUp, errors.NotCheckedIn, OpenChats
+    ),
 )
 async def check_out(shift_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> SignupPublic:
-    """End my shift."""
-    return signup_public(await service.check_out(session, actor, shift_id))
+    """End my shift; with chats still open, the answer lists them to end or hand over first."""
+    return signup_public(await conversation.check_out(session, actor, shift_id))
 
 
 @router.put(

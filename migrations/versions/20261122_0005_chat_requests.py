@@ -1,4 +1,4 @@
-"""chat requests: the queue of young people asking for a 1:1 chat
+"""chat requests: the queue of young people asking for a 1:1 chat, and anonymous outcomes
 
 Revision ID: 0005
 Revises: 0004
@@ -19,11 +19,13 @@ UTC_TIMESTAMP = sa.DateTime(timezone=True)
 OPEN = sa.text("state IN ('waiting', 'active')")
 
 
-def _fk(column: str, referred: str, ondelete: str = "CASCADE") -> sa.ForeignKeyConstraint:
+def _fk(
+    column: str, referred: str, ondelete: str = "CASCADE", table: str = "chat_request"
+) -> sa.ForeignKeyConstraint:
     return sa.ForeignKeyConstraint(
         [column],
         [f"{referred}.id"],
-        name=op.f(f"fk_chat_request_{column}_{referred}"),
+        name=op.f(f"fk_{table}_{column}_{referred}"),
         ondelete=ondelete,
     )
 
@@ -45,6 +47,9 @@ def upgrade() -> None:
         sa.Column("created_at", UTC_TIMESTAMP, nullable=False),
         sa.Column("assigned_at", UTC_TIMESTAMP, nullable=True),
         sa.Column("closed_at", UTC_TIMESTAMP, nullable=True),
+        sa.Column("heavy", sa.Boolean(), nullable=False),
+        sa.Column("debrief_requested_at", UTC_TIMESTAMP, nullable=True),
+        sa.Column("survey_answered", sa.Boolean(), nullable=False),
         _fk("location_id", "location"),
         _fk("room_id", "room"),
         _fk("requester_id", "account"),
@@ -64,9 +69,22 @@ def upgrade() -> None:
         sqlite_where=OPEN,
         postgresql_where=OPEN,
     )
+    op.create_table(
+        "chat_outcome",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("location_id", sa.Uuid(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("next_step", sa.String(length=24), nullable=True),
+        sa.Column("felt_heard", sa.Integer(), nullable=True),
+        _fk("location_id", "location", table="chat_outcome"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_chat_outcome")),
+    )
+    op.create_index(op.f("ix_chat_outcome_location_id"), "chat_outcome", ["location_id"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_chat_outcome_location_id"), table_name="chat_outcome")
+    op.drop_table("chat_outcome")
     op.drop_index("uq_chat_request_open", table_name="chat_request")
     op.drop_index("ix_chat_request_location_id_state_queue_key", table_name="chat_request")
     op.drop_table("chat_request")
