@@ -12,6 +12,7 @@ class ChatClosed(Conflict):
     """Out of hours: never queued into the void; when it opens, and where to turn now."""
 
     code = "chat.closed"
+    keeps_writes = True  # the day's count of people who asked while closed (no one in it)
     message_nl = "De chat is nu gesloten. {opens} {crisis_line}"
     message_en = "Chat is closed now. {opens} {crisis_line}"
 

@@ -77,6 +77,16 @@ class NextStep(StrEnum):
     rather_not_say = "rather_not_say"
 
 
+class ChatRefusal(SQLModel, table=True):
+    """How many asked while a location was closed, per day: a number, nobody in it."""
+
+    __tablename__ = "chat_refusal"
+
+    location_id: uuid.UUID = Field(foreign_key="location.id", primary_key=True, ondelete="CASCADE")
+    day: date = Field(primary_key=True)
+    count: int = 0
+
+
 class ChatOutcome(SQLModel, table=True):
     """What a young person said after a chat, kept apart from the chat and from them: only the
     location and the day, for the coordinators' figures."""

@@ -4,10 +4,12 @@ sees the queue and takes a chat."""
 from __future__ import annotations
 
 import uuid
+from datetime import date, timedelta
 
 from fastapi import APIRouter, Request, Response, status
 
-from app.chat import conversation, errors, service
+from app import clock
+from app.chat import conversation, errors, figures, service
 from app.chat.schemas import (
     ChatRequestCreate,
     ChatRequestPublic,
@@ -178,3 +180,24 @@ async def mark_heavy(
     """Mark my chat as heavy, and ask for a debrief with the professional on shift."""
     await conversation.mark_heavy(session, actor, request_id, debrief=body.debrief)
     return Response(status_code=NO_CONTENT)
+
+
+@router.get(
+    "/figures",
+    responses=responses(
+        *AUTH, RequestInvalid, identity_errors.RoleRequired, location_errors.LocationNotFound
+    ),
+)
+async def chat_figures(
+    location_id: uuid.UUID,
+    actor: CurrentActor,
+    session: SessionDep,
+    first_day: date | None = None,
+    last_day: date | None = None,
+) -> figures.FiguresPublic:
+    """Chats, waits, withdrawals, out-of-hours refusals and answers afterwards, for a location
+    and period (default: the last 30 days); aggregates only, small cells suppressed
+    (coordinators and admins)."""
+    last = last_day or clock.now().date()
+    first = max(first_day or last - timedelta(days=29), last - timedelta(days=366))
+    return await figures.figures(session, actor, location_id, first, last)

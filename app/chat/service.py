@@ -28,18 +28,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
 from app.chat import errors
-from app.chat.models import OPEN_STATES, ChatRequest, RequestAbout, RequestState
+from app.chat.models import OPEN_STATES, ChatRefusal, ChatRequest, RequestAbout, RequestState
 from app.chat.signals import RiskSignal
 from app.config import ChatSettings, ShiftSettings
 from app.identity.actor import Actor
 from app.identity.models import AgeBand, StaffRole
 from app.locations import service as locations
+from app.locations.models import Location
 from app.messaging.models import Message
 from app.messaging.text import clean_body
 from app.rooms.models import Room, RoomAgeBand, RoomKind, Theme
 from app.rooms.service import add_member
 from app.shifts import service as shifts
 from app.shifts.models import Shift
+from app.sql_dialects import insert_for
 from app.sync.positions import insert_changed, mark_changed
 
 
@@ -67,6 +69,7 @@ async def request_chat(
     location = await locations.get_location(session, location_id)
     status = await locations.open_status(session, location)
     if not status.open:
+        await _count_refusal(session, location)
         raise _closed(location.time_zone, status.next_opens, settings)
     if await open_request(session, actor.account_id) is not None or previous is not None:
         raise errors.RequestOpen()
@@ -112,6 +115,17 @@ def _closed(
         next_opens=None if next_opens is None else next_opens.isoformat(),
         next_opens_local=local,
         crisis_line={"nl": settings.crisis_line_nl, "en": settings.crisis_line_en},
+    )
+
+
+async def _count_refusal(session: AsyncSession, location: Location) -> None:
+    """One more person asked while closed today (local day): for the coordinators' figures."""
+    day = clock.now().astimezone(locations.zone_of(location.time_zone)).date()
+    insert = insert_for(session, ChatRefusal).values(location_id=location.id, day=day, count=1)
+    await session.exec(
+        insert.on_conflict_do_update(
+            index_elements=["location_id", "day"], set_={"count": ChatRefusal.count + 1}
+        )
     )
 
 
