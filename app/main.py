@@ -6,9 +6,12 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
+from app.chat import notices
+from app.chat.live import LiveQueue
 from app.chat.router import router as chat_router
 from app.chat.signals import keyword_signal
 from app.config import Settings, get_settings
@@ -48,12 +51,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         engine = create_engine(settings)
         app.state.engine = engine
         # Shared by both: a commit through either that changes identity data empties it.
-        shared = {actor_cache.INFO_KEY: ActorCache(settings.security.sessions.cache_seconds)}
+        shared: dict[str, Any] = {
+            actor_cache.INFO_KEY: ActorCache(settings.security.sessions.cache_seconds)
+        }
         app.state.sessionmaker = create_sessionmaker(engine, info=shared)
         app.state.read_sessionmaker = create_sessionmaker(engine, read_only=True, info=shared)
         broker = create_broker(settings.realtime.broker, settings.database_url)
         hub = Hub(app.state.read_sessionmaker, broker, settings.realtime)
         app.state.hub = hub
+        shared[notices.PUBLISH] = hub.publish_ephemeral  # sessions made from now on carry it
+        app.state.live_queue = LiveQueue(app.state.read_sessionmaker, settings.chat)
+        hub.listen_ephemeral(app.state.live_queue.on_ephemeral)
         app.state.announce = broker.publish_head
         app.state.group_commit = GroupCommit(
             app.state.sessionmaker,

@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app import clock
 from app.chat import errors
 from app.chat.models import ChatOutcome, ChatRequest, NextStep, RequestState
+from app.chat.notices import queue_changed
 from app.chat.service import active_chats
 from app.config import ShiftSettings
 from app.identity.actor import Actor
@@ -86,6 +87,8 @@ async def hand_over(
     session.add(request)
     await remove_member(session, room, actor.account_id)
     await session.flush()
+    if to is None:
+        queue_changed(session, request.location_id, request.id)
     return request
 
 
@@ -100,6 +103,8 @@ async def end_chat(session: AsyncSession, actor: Actor, request_id: uuid.UUID) -
     ended = RequestState.ended if request.state is RequestState.active else RequestState.cancelled
     request.state, request.closed_at = ended, clock.now()
     session.add(request)
+    if ended is RequestState.cancelled:
+        queue_changed(session, request.location_id, request.id)
     await close_room(session, await _room(session, request))
     await session.flush()
     return request

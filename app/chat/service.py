@@ -29,6 +29,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app import clock
 from app.chat import errors
 from app.chat.models import OPEN_STATES, ChatRefusal, ChatRequest, RequestAbout, RequestState
+from app.chat.notices import queue_changed
 from app.chat.signals import RiskSignal
 from app.config import ChatSettings, ShiftSettings
 from app.identity.actor import Actor
@@ -102,6 +103,7 @@ async def request_chat(
             {"id": uuid.uuid4(), "room_id": room.id, "author_id": actor.account_id, "body": body},
         )
     await session.flush()
+    queue_changed(session, request.location_id, request.id)
     return request
 
 
@@ -206,6 +208,7 @@ async def cancel(session: AsyncSession, actor: Actor, request_id: uuid.UUID) -> 
     request.state, request.closed_at = RequestState.cancelled, clock.now()
     session.add(request)
     await session.flush()
+    queue_changed(session, request.location_id, request.id)
     return request
 
 
@@ -264,6 +267,7 @@ async def take(
     assert room is not None
     await add_member(session, room, actor.account_id)
     await session.flush()
+    queue_changed(session, request.location_id, request.id)
     return request
 
 

@@ -13,8 +13,10 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from sqlalchemy import event
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session, SessionTransaction
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.config import Settings
@@ -76,10 +78,26 @@ def is_unavailable(error: BaseException) -> bool:
     return isinstance(error, sa_exc.TimeoutError | OSError)  # OSError covers ConnectionError
 
 
+_AFTER_COMMIT = "db.after_commit"
+Action = Callable[[], Awaitable[None]]
+
+
+def after_commit(session: AsyncSession, action: Action) -> None:
+    """Run ``action`` once this unit of work has committed (never if it rolls back): for
+    notices that must not go out about a change that could still be undone."""
+    session.sync_session.info.setdefault(_AFTER_COMMIT, []).append(action)
+
+
+@event.listens_for(StreamSession, "after_soft_rollback")
+def _forget_actions(session: Session, previous_transaction: SessionTransaction) -> None:
+    if previous_transaction.parent is None:
+        session.info.pop(_AFTER_COMMIT, None)
+
+
 async def commit(session: AsyncSession, announce: Announce | None) -> None:
     """Assign stream positions, commit, then tell the real-time layer how far the stream got
-    (never before the commit: an event must not go out for a change that could still roll
-    back)."""
+    and run the ``after_commit`` actions (never before the commit: an event must not go out
+    for a change that could still roll back)."""
     head = await positions.assign(session)
     await session.commit()
     if head is not None and announce is not None:
@@ -87,6 +105,11 @@ async def commit(session: AsyncSession, announce: Announce | None) -> None:
             await announce(head)
         except Exception:  # the change is stored; listeners also poll, so it is only late
             log.warning("announcing stream position %s failed", head, exc_info=True)
+    for action in session.sync_session.info.pop(_AFTER_COMMIT, []):
+        try:
+            await action()
+        except Exception:  # the change is stored; a notice is a courtesy
+            log.warning("an after-commit notice failed", exc_info=True)
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:

@@ -300,6 +300,7 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     if not await _start_cursor(connection, auth.cursor):
         return
     stop_listening = hub.listen_ephemeral(connection.on_ephemeral)
+    detach = websocket.app.state.live_queue.attach(actor.account_id, connection.send_json)
     hub.sockets += 1
     tasks: list[asyncio.Task[None]] = []
     try:
@@ -322,6 +323,7 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
     finally:
         hub.sockets -= 1
         stop_listening()
+        detach()
         for task in tasks:
             task.cancel()
         if tasks:  # bounded: on 3.11 a cancellation can be swallowed by a timeout expiring with it
