@@ -21,7 +21,7 @@ from app.chat.notices import queue_changed
 from app.chat.service import active_chats
 from app.config import ShiftSettings
 from app.identity.actor import Actor
-from app.identity.models import StaffRole
+from app.identity.models import Account, StaffRole
 from app.locations import service as locations
 from app.rooms.models import Room
 from app.rooms.service import add_member, close_room, remove_member
@@ -143,9 +143,9 @@ async def answer_survey(
 async def mark_heavy(
     session: AsyncSession, actor: Actor, request_id: uuid.UUID, *, debrief: bool
 ) -> ChatRequest:
-    """A volunteer marks a chat they had as heavy, and may ask the professional on shift for
-    a debrief (the professional is told once the escalation work brings paging). Raises
-    ``RequestNotFound``."""
+    """A volunteer marks a chat they had as heavy, and may ask for a debrief, which the
+    professionals see (``debriefs_waiting``; paging them comes with the escalation work).
+    Raises ``RequestNotFound``."""
     actor.require_role(StaffRole.volunteer)
     request = await session.get(ChatRequest, request_id, with_for_update=True)
     if request is None or request.volunteer_id != actor.account_id:
@@ -156,6 +156,37 @@ async def mark_heavy(
     session.add(request)
     await session.flush()
     return request
+
+
+async def debriefs_waiting(
+    session: AsyncSession, actor: Actor
+) -> list[tuple[ChatRequest, Account]]:
+    """Volunteers who asked for a debrief after a heavy chat, oldest first, with who they are
+    (never what the chat said): for the professionals and coordinators. Raises
+    ``RoleRequired``."""
+    actor.require_role(StaffRole.professional, StaffRole.coordinator, StaffRole.admin)
+    result = await session.exec(
+        select(ChatRequest, Account)
+        .join(Account, col(Account.id) == col(ChatRequest.volunteer_id))
+        .where(
+            col(ChatRequest.debrief_requested_at).is_not(None),
+            col(ChatRequest.debriefed_at).is_(None),
+        )
+        .order_by(col(ChatRequest.debrief_requested_at))
+    )
+    return [(request, volunteer) for request, volunteer in result.all()]
+
+
+async def debriefed(session: AsyncSession, actor: Actor, request_id: uuid.UUID) -> None:
+    """A professional had the debrief. Raises ``RoleRequired`` and ``RequestNotFound``."""
+    actor.require_role(StaffRole.professional)
+    request = await session.get(ChatRequest, request_id, with_for_update=True)
+    if request is None or request.debrief_requested_at is None:
+        raise errors.RequestNotFound()
+    if request.debriefed_at is None:
+        request.debriefed_at = clock.now()
+        session.add(request)
+        await session.flush()
 
 
 async def check_out(session: AsyncSession, actor: Actor, shift_id: uuid.UUID) -> ShiftSignup:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import statistics
 import uuid
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 
 import sqlalchemy as sa
@@ -40,6 +41,7 @@ class FiguresPublic(BaseModel):
     first_day: date
     last_day: date
     chats: int | None
+    chats_per_day: dict[date, int | None] = Field(description="local days, the whole period")
     wait_median_minutes: float | None
     wait_p90_minutes: float | None
     abandoned: int | None = Field(description="withdrawn while waiting")
@@ -65,11 +67,10 @@ async def figures(
             col(ChatRequest.assigned_at) < ends,
         )
     )
-    waits = sorted(
-        (assigned - created).total_seconds() / 60
-        for created, assigned in taken.all()
-        if assigned is not None
-    )
+    pairs = [(created, assigned) for created, assigned in taken.all() if assigned is not None]
+    waits = sorted((assigned - created).total_seconds() / 60 for created, assigned in pairs)
+    days = Counter(assigned.astimezone(zone).date() for _, assigned in pairs)
+    period = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
     enough = len(waits) >= SMALLEST_CELL
     abandoned = await _count(
         session,
@@ -105,6 +106,7 @@ async def figures(
         first_day=first_day,
         last_day=last_day,
         chats=shown(len(waits)),
+        chats_per_day={day: shown(days[day]) for day in period},
         wait_median_minutes=round(statistics.median(waits), 1) if enough else None,
         wait_p90_minutes=round(_percentile(waits, 90), 1) if enough else None,
         abandoned=shown(abandoned),

@@ -66,6 +66,7 @@ class ChatRequest(SQLModel, table=True):
     closed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     heavy: bool = Field(default=False, description="the volunteer found it heavy")
     debrief_requested_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    debriefed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     survey_answered: bool = False  # the answers themselves are stored apart, unlinked
 
 

@@ -13,6 +13,7 @@ from app.chat import conversation, errors, figures, service
 from app.chat.schemas import (
     ChatRequestCreate,
     ChatRequestPublic,
+    DebriefWaiting,
     Handover,
     Heavy,
     QueueItem,
@@ -201,3 +202,32 @@ async def chat_figures(
     last = last_day or clock.now().date()
     first = max(first_day or last - timedelta(days=29), last - timedelta(days=366))
     return await figures.figures(session, actor, location_id, first, last)
+
+
+@router.get("/debriefs", responses=responses(*AUTH, identity_errors.RoleRequired))
+async def debriefs(actor: CurrentActor, session: SessionDep) -> list[DebriefWaiting]:
+    """Volunteers waiting for a debrief after a heavy chat (professionals and coordinators;
+    who and when, never what the chat said)."""
+    waiting = await conversation.debriefs_waiting(session, actor)
+    return [
+        DebriefWaiting(
+            request_id=request.id,
+            location_id=request.location_id,
+            volunteer=volunteer.display_name,
+            requested_at=request.debrief_requested_at,
+        )
+        for request, volunteer in waiting
+    ]
+
+
+@router.post(
+    "/requests/{request_id}/debriefed",
+    status_code=NO_CONTENT,
+    responses=responses(
+        *AUTH, RequestInvalid, identity_errors.RoleRequired, errors.RequestNotFound
+    ),
+)
+async def debriefed(request_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> Response:
+    """The debrief took place (professionals)."""
+    await conversation.debriefed(session, actor, request_id)
+    return Response(status_code=NO_CONTENT)

@@ -63,6 +63,13 @@ class Heavy(BaseModel):
     debrief: bool = Field(False, description="ask the professional on shift for a debrief")
 
 
+class DebriefWaiting(BaseModel):
+    request_id: uuid.UUID
+    location_id: uuid.UUID
+    volunteer: str | None = Field(description="the volunteer's display name")
+    requested_at: datetime
+
+
 class QueueItem(BaseModel):
     id: uuid.UUID
     about: RequestAbout

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column("closed_at", UTC_TIMESTAMP, nullable=True),
         sa.Column("heavy", sa.Boolean(), nullable=False),
         sa.Column("debrief_requested_at", UTC_TIMESTAMP, nullable=True),
+        sa.Column("debriefed_at", UTC_TIMESTAMP, nullable=True),
         sa.Column("survey_answered", sa.Boolean(), nullable=False),
         _fk("location_id", "location"),
         _fk("room_id", "room"),

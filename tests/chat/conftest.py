@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -52,3 +53,23 @@ async def checked_in(
 ) -> Person:
     await on_shift(client, coordinator, centre, [volunteer])
     return volunteer
+
+
+async def asked_and_taken(
+    client: AsyncClient, young_person: Person, volunteer: Person, centre: str
+) -> dict[str, Any]:
+    body = {"id": str(uuid.uuid4()), "location_id": centre, "first_message": "Mag ik even praten?"}
+    request = (await client.post("/chat/requests", json=body, headers=young_person.headers)).json()
+    taken = await client.post(
+        "/chat/queue/take", json={"request_id": request["id"]}, headers=volunteer.headers
+    )
+    assert taken.status_code == 200, taken.text
+    return request  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+async def colleague(client: AsyncClient, people: Any, coordinator: Person, centre: str) -> Person:
+    """Noor, another volunteer checked in at the same place."""
+    noor: Person = await people.staff("volunteer", invited_by=coordinator, display_name="Noor")
+    await on_shift(client, coordinator, centre, [noor])
+    return noor

@@ -10,33 +10,14 @@ from typing import Any
 from httpx import AsyncClient
 
 from tests.actors import People, Person
-from tests.chat.conftest import on_shift
+from tests.chat.conftest import asked_and_taken, on_shift
 from tests.devices import Device
 from tests.stored import rows
 
 
-async def asked_and_taken(
-    client: AsyncClient, young_person: Person, volunteer: Person, centre: str
-) -> dict[str, Any]:
-    body = {"id": str(uuid.uuid4()), "location_id": centre, "first_message": "Mag ik even praten?"}
-    request = (await client.post("/chat/requests", json=body, headers=young_person.headers)).json()
-    taken = await client.post(
-        "/chat/queue/take", json={"request_id": request["id"]}, headers=volunteer.headers
-    )
-    assert taken.status_code == 200, taken.text
-    return request  # type: ignore[no-any-return]
-
-
 async def test_a_warm_handover_to_a_colleague_who_sees_the_history(
-    client: AsyncClient,
-    people: People,
-    coordinator: Person,
-    young_person: Person,
-    checked_in: Person,
-    centre: str,
+    client: AsyncClient, young_person: Person, checked_in: Person, colleague: Person, centre: str
 ) -> None:
-    colleague = await people.staff("volunteer", invited_by=coordinator, display_name="Noor")
-    await on_shift(client, coordinator, centre, [colleague])
     request = await asked_and_taken(client, young_person, checked_in, centre)
     phone = Device(client, young_person)
     await phone.sync()
@@ -103,7 +84,12 @@ async def test_no_check_out_with_a_chat_left_behind(
 
 
 async def test_after_the_end_a_few_anonymous_questions_once(
-    app: Any, client: AsyncClient, young_person: Person, checked_in: Person, centre: str
+    app: Any,
+    client: AsyncClient,
+    young_person: Person,
+    checked_in: Person,
+    professional: Person,
+    centre: str,
 ) -> None:
     request = await asked_and_taken(client, young_person, checked_in, centre)
     survey = f"/chat/requests/{request['id']}/survey"
@@ -119,6 +105,12 @@ async def test_after_the_end_a_few_anonymous_questions_once(
     heavy = await client.post(
         f"/chat/requests/{request['id']}/heavy", json={"debrief": True}, headers=checked_in.headers
     )
+    waiting = (await client.get("/chat/debriefs", headers=professional.headers)).json()
+    not_for_members = await client.get("/chat/debriefs", headers=young_person.headers)
+    done = await client.post(
+        f"/chat/requests/{request['id']}/debriefed", headers=professional.headers
+    )
+    after = (await client.get("/chat/debriefs", headers=professional.headers)).json()
 
     assert too_soon.json()["error"]["code"] == "chat.not_ended"
     assert ended.status_code == 204
@@ -126,6 +118,10 @@ async def test_after_the_end_a_few_anonymous_questions_once(
     assert answered.status_code == 204
     assert twice.json()["error"]["code"] == "chat.survey_answered"
     assert heavy.status_code == 204
+    assert [(d["request_id"], d["volunteer"]) for d in waiting] == [(request["id"], "Vera")]
+    assert "Mag ik" not in str(waiting)
+    assert not_for_members.status_code == 403
+    assert done.status_code == 204 and after == []
     outcomes = await rows(app, "SELECT * FROM chat_outcome")
     assert [(o["next_step"], o["felt_heard"]) for o in outcomes] == [("gp", 4)]
     assert set(outcomes[0]) == {"id", "location_id", "day", "next_step", "felt_heard"}

@@ -4,7 +4,7 @@ afterwards. Aggregates only; any cell of fewer than five people stays empty."""
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from httpx import AsyncClient
 
@@ -17,9 +17,9 @@ async def test_figures_count_people_but_never_point_at_one(
 ) -> None:
     from tests.chat.test_requests import on_shift_with_capacity
 
-    await on_shift_with_capacity(client, coordinator, centre, volunteer, chats=10)
-    start = clock.now()
+    start = datetime(2026, 11, 10, 9, tzinfo=UTC)  # 10:00 in Amsterdam, a Tuesday
     with clock.frozen(start) as frozen:
+        await on_shift_with_capacity(client, coordinator, centre, volunteer, chats=10)
         for minutes in range(1, 7):  # six chats, waiting 1 to 6 minutes
             frozen.at = start + timedelta(minutes=10 * minutes)
             person = await people.member(f"cijfer-{minutes}")
@@ -54,6 +54,8 @@ async def test_figures_count_people_but_never_point_at_one(
     numbers = response.json()
     assert response.status_code == 200, response.text
     assert numbers["chats"] == 6
+    per_day = numbers["chats_per_day"]
+    assert (len(per_day), per_day["2026-11-10"], per_day["2026-11-09"]) == (30, 6, None)
     assert (numbers["wait_median_minutes"], numbers["wait_p90_minutes"]) == (3.5, 6.0)
     assert numbers["abandoned"] is None  # two people: suppressed
     assert numbers["next_steps"] == {
