@@ -9,6 +9,7 @@ from app.chat import models as chat_models
 from app.identity import models as identity_models
 from app.locations import models as locations_models
 from app.messaging import models as messaging_models
+from app.oncall import models as oncall_models
 from app.rooms import models as rooms_models
 from app.shifts import models as shifts_models
 from app.sync import positions as stream_models
@@ -21,6 +22,7 @@ __all__ = [
     "locations_models",
     "messaging_models",
     "metadata",
+    "oncall_models",
     "rooms_models",
     "shifts_models",
     "stream_models",

@@ -25,6 +25,7 @@ from app.identity.router import router as identity_router
 from app.locations.router import router as locations_router
 from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
+from app.oncall.router import router as oncall_router
 from app.operations.router import router as operations_router
 from app.ratelimit import RateLimiter
 from app.realtime.broker import create_broker
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(locations_router)
     app.include_router(shifts_router)
     app.include_router(chat_router)
+    app.include_router(oncall_router)
     app.include_router(messaging_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app

@@ -189,7 +189,9 @@ async def debriefed(session: AsyncSession, actor: Actor, request_id: uuid.UUID) 
         await session.flush()
 
 
-async def check_out(session: AsyncSession, actor: Actor, shift_id: uuid.UUID) -> ShiftSignup:
+async def check_out(
+    session: AsyncSession, actor: Actor, shift_id: uuid.UUID, settings: ShiftSettings
+) -> ShiftSignup:
     """End my shift, but never with a chat left behind. Raises ``OpenChats`` (with the chats
     to end or hand over first) and what ``shifts.check_out`` raises."""
     result = await session.exec(
@@ -203,4 +205,4 @@ async def check_out(session: AsyncSession, actor: Actor, shift_id: uuid.UUID) ->
     open_chats = [str(request_id) for request_id in result.all()]
     if open_chats:
         raise errors.OpenChats(count=len(open_chats), requests=open_chats)
-    return await shifts.check_out(session, actor, shift_id)
+    return await shifts.check_out(session, actor, shift_id, settings)

@@ -92,6 +92,12 @@ def _without(spans: list[Interval], closures: list[Interval]) -> list[Interval]:
     return spans
 
 
+def uncovered(spans: list[Interval], covered: list[Interval]) -> list[Interval]:
+    """The parts of ``spans`` that no interval of ``covered`` covers: where the rota has a
+    hole while the location is open."""
+    return _without(spans, _merged(covered))
+
+
 def status_at(
     now: datetime,
     *,

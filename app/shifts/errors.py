@@ -43,8 +43,8 @@ class NotSignedUp(Conflict):
 
 class OutsideWindow(Conflict):
     code = "shifts.outside_window"
-    message_nl = "Inchecken kan van {opens_at} tot {closes_at}."
-    message_en = "You can check in from {opens_at} until {closes_at}."
+    message_nl = "Dat kan voor deze dienst alleen van {opens_at} tot {closes_at}."
+    message_en = "For this shift that is possible only from {opens_at} until {closes_at}."
 
 
 class NotCheckedIn(Conflict):

@@ -137,12 +137,21 @@ async def check_in(
 @router.post(
     "/shifts/{shift_id}/check-out",
     responses=responses(
-        *STAFF, errors.ShiftNotFound, errors.NotSignedUp, errors.NotCheckedIn, OpenChats
+        *STAFF,
+        errors.ShiftNotFound,
+        errors.NotSignedUp,
+        errors.NotCheckedIn,
+        errors.OutsideWindow,
+        OpenChats,
     ),
 )
-async def check_out(shift_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> SignupPublic:
-    """End my shift; with chats still open, the answer lists them to end or hand over first."""
-    return signup_public(await conversation.check_out(session, actor, shift_id))
+async def check_out(
+    shift_id: uuid.UUID, request: Request, actor: CurrentActor, session: SessionDep
+) -> SignupPublic:
+    """End my shift (until the grace period after it); with chats still open, the answer
+    lists them to end or hand over first."""
+    checked_out = await conversation.check_out(session, actor, shift_id, _settings(request))
+    return signup_public(checked_out)
 
 
 @router.put(

@@ -65,12 +65,14 @@ class ShiftPublic(BaseModel):
 class GapPublic(BaseModel):
     starts_at: datetime
     ends_at: datetime
-    missing: Literal["volunteer"]
+    missing: Literal["volunteer", "professional"]
 
 
 class RotaPublic(BaseModel):
     shifts: list[ShiftPublic]
-    gaps: list[GapPublic] = Field(description="open, but no volunteer signed up")
+    gaps: list[GapPublic] = Field(
+        description="open, but no volunteer signed up, or no professional on call"
+    )
 
 
 class CapacityPublic(BaseModel):
@@ -110,4 +112,4 @@ def shift_public(view: ShiftView) -> ShiftPublic:
 
 
 def gap_public(gap: Gap) -> GapPublic:
-    return GapPublic(starts_at=gap.starts_at, ends_at=gap.ends_at, missing="volunteer")
+    return GapPublic(starts_at=gap.starts_at, ends_at=gap.ends_at, missing=gap.missing)

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Literal
 
 import sqlalchemy as sa
 from sqlmodel import col, select
@@ -21,7 +22,9 @@ from app.config import ShiftSettings
 from app.identity.actor import Actor
 from app.identity.models import Account, AgeBand, StaffRole, StaffRoleGrant
 from app.locations import service as locations
-from app.locations.hours import open_intervals
+from app.locations.hours import open_intervals, uncovered
+from app.oncall import service as oncall
+from app.oncall.models import Tier
 from app.shifts import errors
 from app.shifts.models import Shift, ShiftSignup, VolunteerCapacity
 
@@ -128,6 +131,7 @@ async def _signups(
 class Gap:
     starts_at: datetime
     ends_at: datetime
+    missing: Literal["volunteer", "professional"]
 
 
 async def rota_gaps(
@@ -139,36 +143,30 @@ async def rota_gaps(
     starts: datetime,
     ends: datetime,
 ) -> list[Gap]:
-    """When the location is open in the period but no volunteer is signed up for a shift.
-    Raises ``RoleRequired``."""
+    """When the location is open in the period but no volunteer is signed up for a shift, or
+    no professional is on call. Raises ``RoleRequired``."""
     actor.require_role(*MANAGERS)
     location = await locations.get_location(session, location_id)
     zone = locations.zone_of(location.time_zone)
-    first_day = starts.astimezone(zone).date() - timedelta(days=1)
-    days = (ends - starts).days + 3
-    open_spans = open_intervals(
-        first_day,
-        days,
-        zone=zone,
-        weekly=await locations.weekly_openings(session, location.id),
-        always_open=location.always_open,
-        closures=await locations.closures_between(session, location.id, starts, ends),
+    open_spans = [
+        (max(start, starts), min(end, ends))
+        for start, end in open_intervals(
+            starts.astimezone(zone).date() - timedelta(days=1),
+            (ends - starts).days + 3,
+            zone=zone,
+            weekly=await locations.weekly_openings(session, location.id),
+            always_open=location.always_open,
+            closures=await locations.closures_between(session, location.id, starts, ends),
+        )
+        if end > starts and start < ends
+    ]
+    volunteers = [(v.shift.starts_at, v.shift.ends_at) for v in views if v.taken > 0]
+    professionals = await oncall.covered_between(
+        session, location_id, Tier.professional, starts, ends
     )
-    covered = [(v.shift.starts_at, v.shift.ends_at) for v in views if v.taken > 0]
-    gaps: list[Gap] = []
-    for start, end in open_spans:
-        start, end = max(start, starts), min(end, ends)
-        for cover_start, cover_end in sorted(covered):
-            if end <= start:
-                break
-            if cover_end <= start or cover_start >= end:
-                continue
-            if cover_start > start:
-                gaps.append(Gap(start, cover_start))
-            start = max(start, cover_end)
-        if start < end:
-            gaps.append(Gap(start, end))
-    return gaps
+    gaps = [Gap(s, e, "volunteer") for s, e in uncovered(open_spans, volunteers)]
+    gaps += [Gap(s, e, "professional") for s, e in uncovered(open_spans, professionals)]
+    return sorted(gaps, key=lambda gap: (gap.starts_at, gap.missing))
 
 
 async def sign_up(session: AsyncSession, actor: Actor, shift_id: uuid.UUID) -> ShiftSignup:
@@ -224,11 +222,19 @@ async def check_in(
     return signup
 
 
-async def check_out(session: AsyncSession, actor: Actor, shift_id: uuid.UUID) -> ShiftSignup:
-    """End one's shift. Raises ``ShiftNotFound``, ``NotSignedUp`` and ``NotCheckedIn``."""
-    _, signup = await _own_signup(session, actor, shift_id)
+async def check_out(
+    session: AsyncSession, actor: Actor, shift_id: uuid.UUID, settings: ShiftSettings
+) -> ShiftSignup:
+    """End one's shift, until the grace period after it ends. Raises ``ShiftNotFound``,
+    ``NotSignedUp``, ``NotCheckedIn`` and ``OutsideWindow``."""
+    shift, signup = await _own_signup(session, actor, shift_id)
     if signup.checked_in_at is None or signup.checked_out_at is not None:
         raise errors.NotCheckedIn()
+    closes_at = shift.ends_at + timedelta(minutes=settings.check_in_grace_minutes)
+    if clock.now() > closes_at:
+        raise errors.OutsideWindow(
+            opens_at=signup.checked_in_at.isoformat(), closes_at=closes_at.isoformat()
+        )
     signup.checked_out_at = clock.now()
     session.add(signup)
     await session.flush()

@@ -58,9 +58,22 @@ async def publish(
 
 
 async def test_the_rota_shows_who_is_on_and_where_nobody_is(
-    client: AsyncClient, coordinator: Person, volunteer: Person, centre: str
+    client: AsyncClient,
+    coordinator: Person,
+    volunteer: Person,
+    professional: Person,
+    centre: str,
 ) -> None:
     monday = await publish(client, coordinator, centre, 0)
+    starts, ends = evening(0)
+    on_call = {"tier": "professional", "account_id": str(professional.account_id)}
+    on_call |= {"location_id": centre, "starts_at": starts.isoformat(), "ends_at": ends.isoformat()}
+    added = await client.post("/oncall", json=on_call, headers=coordinator.headers)
+    wrong_tier = await client.post(
+        "/oncall",
+        json={**on_call, "account_id": str(volunteer.account_id)},
+        headers=coordinator.headers,
+    )
     await publish(client, coordinator, centre, 1)  # Tuesday: published, nobody signed up
     signed = await client.post(f"/shifts/{monday['id']}/signup", headers=volunteer.headers)
     period = {
@@ -75,11 +88,18 @@ async def test_the_rota_shows_who_is_on_and_where_nobody_is(
     assert signed.status_code == 200
     assert [s["seats_taken"] for s in rota["shifts"]] == [1, 0]
     assert rota["shifts"][0]["volunteers"][0]["display_name"] == "Vera"
-    gaps = [
-        (datetime.fromisoformat(g["starts_at"]), datetime.fromisoformat(g["ends_at"]))
-        for g in rota["gaps"]
-    ]
-    assert gaps == [evening(1), evening(2)]  # Tuesday (nobody signed up) and Wednesday (no shift)
+
+    def gaps(missing: str) -> list[tuple[datetime, datetime]]:
+        return [
+            (datetime.fromisoformat(g["starts_at"]), datetime.fromisoformat(g["ends_at"]))
+            for g in rota["gaps"]
+            if g["missing"] == missing
+        ]
+
+    # Tuesday: nobody signed up; Wednesday: no shift at all; Monday: covered on both counts
+    assert gaps("volunteer") == gaps("professional") == [evening(1), evening(2)]
+    assert added.status_code == 201
+    assert wrong_tier.json()["error"]["code"] == "oncall.not_in_tier"
     assert seen[0]["mine"]["checked_in_at"] is None
     assert seen[0]["volunteers"] == []  # volunteers do not see who else is on
 
@@ -138,6 +158,9 @@ async def test_checking_in_only_around_the_shift(
     with clock.frozen((ends - timedelta(minutes=5)).astimezone(UTC)):
         out = await client.post(f"{base}/check-out", headers=volunteer.headers)
         again = await client.post(f"{base}/check-out", headers=volunteer.headers)
+        await client.post(f"{base}/check-in", headers=volunteer.headers)  # back for a moment
+    with clock.frozen((ends + timedelta(hours=2)).astimezone(UTC)):
+        far_too_late = await client.post(f"{base}/check-out", headers=volunteer.headers)
 
     assert not_signed_up.json()["error"]["code"] == "shifts.not_signed_up"
     assert too_early.status_code == 409
@@ -145,6 +168,7 @@ async def test_checking_in_only_around_the_shift(
     assert in_grace.status_code == 200 and in_grace.json()["checked_in_at"] is not None
     assert out.status_code == 200 and out.json()["checked_out_at"] is not None
     assert again.json()["error"]["code"] == "shifts.not_checked_in"
+    assert far_too_late.json()["error"]["code"] == "shifts.outside_window"
 
 
 async def test_a_coordinator_sets_how_many_chats_a_volunteer_takes(
