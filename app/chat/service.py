@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -96,6 +97,10 @@ async def request_chat(
         created_at=now,
     )
     session.add(request)
+    try:
+        await session.flush()
+    except IntegrityError as twice:  # a second request at the same moment (the unique index)
+        raise errors.RequestOpen() from twice
     if body is not None:
         await insert_changed(
             session,

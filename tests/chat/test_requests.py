@@ -171,3 +171,16 @@ async def on_shift_with_capacity(
         headers=coordinator.headers,
     )
     await on_shift(client, coordinator, centre, [volunteer])
+
+
+async def test_asking_from_two_phones_at_once_opens_one_request(
+    client: AsyncClient, young_person: Person, centre: str
+) -> None:
+    import asyncio
+
+    answers = await asyncio.gather(*(ask(client, young_person, centre) for _ in range(4)))
+
+    assert sorted(answer.status_code for answer in answers) == [201, 409, 409, 409]
+    assert {a.json()["error"]["code"] for a in answers if a.status_code == 409} == {
+        "chat.request_open"
+    }
