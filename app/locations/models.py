@@ -28,6 +28,11 @@ class Location(SQLModel, table=True):
     kind: LocationKind = Field(sa_type=TextEnum(LocationKind, 16))
     time_zone: str = Field(default=DEFAULT_TIME_ZONE, sa_type=sa.String(64))
     always_open: bool = False
+    requires_cover: bool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": sa.false()},
+        description="a shift here may only be published while a professional is on call",
+    )
     created_at: datetime = Field(default_factory=clock.now, sa_column=utc_column())
 
 

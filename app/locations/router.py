@@ -55,6 +55,7 @@ async def create_location(
         kind=body.kind,
         time_zone=body.time_zone,
         always_open=body.always_open,
+        requires_cover=body.requires_cover,
         hours=_hours(body),
     )
     return location_public(await service.describe(session, location.id), _crisis_line(request))

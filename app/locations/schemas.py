@@ -36,6 +36,9 @@ class LocationCreate(BaseModel):
     kind: LocationKind
     time_zone: str = Field(DEFAULT_TIME_ZONE, max_length=64)
     always_open: bool = Field(False, description="open all hours (a 24/7 service)")
+    requires_cover: bool = Field(
+        False, description="shifts only while a professional is on call for every minute"
+    )
     hours: list[OpeningIn] = Field(default_factory=list, max_length=70)
 
 
@@ -45,6 +48,7 @@ class LocationUpdate(BaseModel):
     name: Name | None = None
     time_zone: str | None = Field(None, max_length=64)
     always_open: bool | None = None
+    requires_cover: bool | None = None
 
 
 class HoursUpdate(BaseModel):
@@ -93,6 +97,7 @@ class LocationPublic(BaseModel):
     kind: LocationKind
     time_zone: str
     always_open: bool
+    requires_cover: bool
     hours: list[OpeningPublic]
     closures: list[ClosurePublic] = Field(description="the ones not yet over")
     status: OpenNow
@@ -112,6 +117,7 @@ def location_public(view: LocationView, crisis_line: str) -> LocationPublic:
         kind=location.kind,
         time_zone=location.time_zone,
         always_open=location.always_open,
+        requires_cover=location.requires_cover,
         hours=[opening_public(opening) for opening in view.hours],
         closures=[closure_public(closure) for closure in view.closures],
         status=open_now(view.status, crisis_line),

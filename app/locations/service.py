@@ -40,13 +40,20 @@ async def create_location(
     kind: LocationKind,
     time_zone: str,
     always_open: bool,
+    requires_cover: bool = False,
     hours: Sequence[Opening],
 ) -> Location:
     """A coordinator adds a centre or an online service. Raises ``RoleRequired`` and
     ``TimeZoneUnknown``."""
     actor.require_role(*MANAGERS)
     zone_of(time_zone)
-    location = Location(name=name, kind=kind, time_zone=time_zone, always_open=always_open)
+    location = Location(
+        name=name,
+        kind=kind,
+        time_zone=time_zone,
+        always_open=always_open,
+        requires_cover=requires_cover,
+    )
     session.add(location)
     await session.flush()
     await _replace_hours(session, location.id, hours)
@@ -61,6 +68,7 @@ async def update_location(
     name: str | None = None,
     time_zone: str | None = None,
     always_open: bool | None = None,
+    requires_cover: bool | None = None,
 ) -> Location:
     """Raises ``RoleRequired``, ``LocationNotFound`` and ``TimeZoneUnknown``."""
     actor.require_role(*MANAGERS)
@@ -72,6 +80,8 @@ async def update_location(
         location.name = name
     if always_open is not None:
         location.always_open = always_open
+    if requires_cover is not None:
+        location.requires_cover = requires_cover
     session.add(location)
     await session.flush()
     return location

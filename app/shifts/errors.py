@@ -17,6 +17,18 @@ class ShiftFull(Conflict):
     message_en = "This shift is full: all {seats} seats are taken."
 
 
+class NoCover(Conflict):
+    code = "shifts.no_cover"
+    message_nl = (
+        "Hier mag geen dienst zonder bereikbare professional: van {starts_at} tot {ends_at} is "
+        "niemand ingeroosterd."
+    )
+    message_en = (
+        "No shift here without a professional on call: from {starts_at} until {ends_at} nobody is "
+        "on the rota."
+    )
+
+
 class ShiftOver(Conflict):
     code = "shifts.over"
     message_nl = "Deze dienst is al voorbij."

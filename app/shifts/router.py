@@ -55,7 +55,7 @@ Period = Annotated[AwareDatetime | None, Query()]
 @router.post(
     "/shifts",
     status_code=status.HTTP_201_CREATED,
-    responses=responses(*STAFF, location_errors.LocationNotFound),
+    responses=responses(*STAFF, location_errors.LocationNotFound, errors.NoCover),
 )
 async def publish_shift(body: ShiftCreate, actor: CurrentActor, session: SessionDep) -> ShiftPublic:
     """Publish a shift at a location (coordinators and admins)."""

@@ -41,9 +41,19 @@ async def publish_shift(
     seats: int,
     age_bands: Sequence[AgeBand],
 ) -> Shift:
-    """A coordinator publishes a shift. Raises ``RoleRequired`` and ``LocationNotFound``."""
+    """A coordinator publishes a shift. Raises ``RoleRequired``, ``LocationNotFound`` and,
+    where the location requires cover, ``NoCover`` while no professional is on call for
+    every minute of it."""
     actor.require_role(*MANAGERS)
-    await locations.get_location(session, location_id)
+    location = await locations.get_location(session, location_id)
+    if location.requires_cover:
+        covered = await oncall.covered_between(
+            session, location_id, Tier.professional, starts_at, ends_at
+        )
+        holes = uncovered([(starts_at, ends_at)], covered)
+        if holes:
+            first_from, first_until = holes[0]
+            raise errors.NoCover(starts_at=first_from.isoformat(), ends_at=first_until.isoformat())
     shift = Shift(
         location_id=location_id,
         starts_at=starts_at,

@@ -51,3 +51,39 @@ async def test_who_is_on_call_now(
     assert [s["name"] for s in on_call["psychiatrist"]] == ["Dr. Sara"]
     assert on_call["psychiatrist"][0]["location_id"] is None  # the backstop covers every place
     assert by_a_member.status_code == 403
+
+
+async def test_where_cover_is_required_no_shift_goes_out_without_a_professional(
+    client: AsyncClient, coordinator: Person, professional: Person
+) -> None:
+    centre = await open_location(
+        client, coordinator, "@ease Deventer", "centre", always_open=True, requires_cover=True
+    )
+    starts = clock.now() + timedelta(days=7)
+    shift = {
+        "location_id": centre["id"],
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + timedelta(hours=3)).isoformat(),
+        "seats": 2,
+        "age_bands": ["18-25"],
+    }
+    uncovered = await client.post("/shifts", json=shift, headers=coordinator.headers)
+    slot = {
+        "tier": "professional",
+        "account_id": str(professional.account_id),
+        "location_id": centre["id"],
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + timedelta(hours=2)).isoformat(),
+    }
+    await client.post("/oncall", json=slot, headers=coordinator.headers)
+    partly = await client.post("/shifts", json=shift, headers=coordinator.headers)
+    slot |= {"starts_at": slot["ends_at"], "ends_at": (starts + timedelta(hours=4)).isoformat()}
+    await client.post("/oncall", json=slot, headers=coordinator.headers)
+    covered = await client.post("/shifts", json=shift, headers=coordinator.headers)
+
+    assert uncovered.status_code == 409
+    assert uncovered.json()["error"]["code"] == "shifts.no_cover"
+    assert (
+        partly.json()["error"]["details"]["starts_at"] == (starts + timedelta(hours=2)).isoformat()
+    )
+    assert covered.status_code == 201
