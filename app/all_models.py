@@ -10,6 +10,7 @@ from app.identity import models as identity_models
 from app.locations import models as locations_models
 from app.messaging import models as messaging_models
 from app.oncall import models as oncall_models
+from app.paging import models as paging_models
 from app.rooms import models as rooms_models
 from app.shifts import models as shifts_models
 from app.sync import positions as stream_models
@@ -23,6 +24,7 @@ __all__ = [
     "messaging_models",
     "metadata",
     "oncall_models",
+    "paging_models",
     "rooms_models",
     "shifts_models",
     "stream_models",

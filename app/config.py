@@ -163,6 +163,23 @@ class ShiftSettings(BaseModel):
     )
 
 
+class PagingSettings(BaseModel):
+    """How the people on call are paged; without a webhook, pages stay in the service."""
+
+    webhook_url: str | None = Field(None, description="POST every page here (signed)")
+    webhook_secret: SecretStr | None = Field(None, description="the HMAC-SHA256 signing key")
+    attempts: int = Field(5, ge=1, le=20, description="tries per page before it counts as failed")
+    backoff_seconds: float = Field(
+        1.0, ge=0, description="wait before the second try; doubled before each next one"
+    )
+
+    @model_validator(mode="after")
+    def _signed_if_used(self) -> Self:
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError("a paging webhook needs a signing secret")
+        return self
+
+
 class ChatSettings(BaseModel):
     """1:1 chats with peer volunteers."""
 
@@ -210,6 +227,7 @@ class Settings(BaseSettings):
     sync: SyncSettings = SyncSettings()
     realtime: RealtimeSettings = RealtimeSettings()
     shifts: ShiftSettings = ShiftSettings()
+    paging: PagingSettings = PagingSettings()
     chat: ChatSettings = ChatSettings()
 
     @model_validator(mode="after")

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import httpx
 from fastapi import FastAPI
 
 from app.chat import notices
@@ -27,6 +28,7 @@ from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.oncall.router import router as oncall_router
 from app.operations.router import router as operations_router
+from app.paging.delivery import create_pager
 from app.ratelimit import RateLimiter
 from app.realtime.broker import create_broker
 from app.realtime.hub import Hub
@@ -64,6 +66,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.live_queue = LiveQueue(app.state.read_sessionmaker, settings.chat)
         hub.listen_ephemeral(app.state.live_queue.on_ephemeral)
         app.state.announce = broker.publish_head
+        outbound = httpx.AsyncClient()  # paging webhooks: the service's only outbound calls
+        app.state.pager = create_pager(settings.paging, app.state.sessionmaker, outbound)
         app.state.group_commit = GroupCommit(
             app.state.sessionmaker,
             broker.publish_head,
@@ -80,6 +84,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await app.state.group_commit.close()
             await hub.stop()
+            await outbound.aclose()
             await engine.dispose()
 
     app = FastAPI(

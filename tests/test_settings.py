@@ -63,3 +63,10 @@ def test_password_hashing_below_owasp_is_refused(
     else:
         with pytest.raises(ValidationError, match="OWASP"):
             Settings(**values)
+
+
+def test_a_paging_webhook_is_never_unsigned() -> None:
+    with pytest.raises(ValidationError, match="signing secret"):
+        Settings(paging={"webhook_url": "https://pager.example/pages"})
+    signed = Settings(paging={"webhook_url": "https://pager.example/pages", "webhook_secret": "s"})
+    assert signed.paging.attempts == 5
