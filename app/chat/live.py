@@ -22,7 +22,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
 from app.chat import service
-from app.chat.models import ChatRequest, RequestState
+from app.chat.models import ChatRequest
 from app.chat.notices import KIND
 from app.chat.schemas import queue_item, request_public
 from app.config import ChatSettings
@@ -84,18 +84,7 @@ class LiveQueue:
         self, session: AsyncSession, location_id: uuid.UUID, request_id: uuid.UUID
     ) -> list[tuple[uuid.UUID, dict[str, Any]]]:
         here = set(self._sockets)
-        waiting = list(
-            (
-                await session.exec(
-                    select(ChatRequest)
-                    .where(
-                        ChatRequest.location_id == location_id,
-                        ChatRequest.state == RequestState.waiting,
-                    )
-                    .order_by(col(ChatRequest.queue_key))
-                )
-            ).all()
-        )
+        waiting = list((await session.exec(service.waiting_at(location_id))).all())
         frames: list[tuple[uuid.UUID, dict[str, Any]]] = []
         changed = await session.get(ChatRequest, request_id)
         told = {request.id for request in waiting}

@@ -26,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
+from sqlmodel.sql.expression import SelectOfScalar
 
 from app import clock
 from app.chat import errors
@@ -225,16 +226,19 @@ async def queue_for(session: AsyncSession, actor: Actor) -> list[ChatRequest]:
     if on is None:
         raise errors.NotOnShift()
     shift, _ = on
-    result = await session.exec(
-        select(ChatRequest)
-        .where(
-            ChatRequest.location_id == shift.location_id,
-            ChatRequest.state == RequestState.waiting,
-            col(ChatRequest.age_band).in_(_bands(shift)),
-        )
-        .order_by(col(ChatRequest.queue_key))
+    return list((await session.exec(waiting_at(shift.location_id, _bands(shift)))).all())
+
+
+def waiting_at(
+    location_id: uuid.UUID, bands: list[AgeBand] | None = None
+) -> SelectOfScalar[ChatRequest]:
+    """The requests waiting at a location (for ``bands``, else all), next first."""
+    statement = select(ChatRequest).where(
+        ChatRequest.location_id == location_id, ChatRequest.state == RequestState.waiting
     )
-    return list(result.all())
+    if bands is not None:
+        statement = statement.where(col(ChatRequest.age_band).in_(bands))
+    return statement.order_by(col(ChatRequest.queue_key))
 
 
 def _bands(shift: Shift) -> list[AgeBand]:
@@ -289,15 +293,7 @@ async def _given(session: AsyncSession, shift: Shift, request_id: uuid.UUID) -> 
 
 async def _next(session: AsyncSession, shift: Shift) -> ChatRequest:
     result = await session.exec(
-        select(ChatRequest)
-        .where(
-            ChatRequest.location_id == shift.location_id,
-            ChatRequest.state == RequestState.waiting,
-            col(ChatRequest.age_band).in_(_bands(shift)),
-        )
-        .order_by(col(ChatRequest.queue_key))
-        .limit(1)
-        .with_for_update(skip_locked=True)
+        waiting_at(shift.location_id, _bands(shift)).limit(1).with_for_update(skip_locked=True)
     )
     request = result.first()
     if request is None:

@@ -27,8 +27,7 @@ MANAGING = (*AUTH, RequestInvalid, identity_errors.RoleRequired)
 )
 async def add_slot(body: SlotCreate, actor: CurrentActor, session: SessionDep) -> SlotPublic:
     """Put a professional, or the backstop psychiatrist, on call (coordinators and admins)."""
-    slot = await service.add_slot(session, actor, **body.model_dump())
-    return slot_public(slot, None)
+    return slot_public(*await service.add_slot(session, actor, **body.model_dump()))
 
 
 @router.delete(

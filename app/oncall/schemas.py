@@ -42,12 +42,12 @@ class OnCallNow(BaseModel):
     psychiatrist: list[SlotPublic]
 
 
-def slot_public(slot: OnCallSlot, account: Account | None) -> SlotPublic:
+def slot_public(slot: OnCallSlot, account: Account) -> SlotPublic:
     return SlotPublic(
         id=slot.id,
         tier=slot.tier,
         location_id=slot.location_id,
-        name=None if account is None else account.display_name,
+        name=account.display_name,
         starts_at=slot.starts_at,
         ends_at=slot.ends_at,
     )

@@ -29,9 +29,9 @@ async def add_slot(
     location_id: uuid.UUID | None,
     starts_at: datetime,
     ends_at: datetime,
-) -> OnCallSlot:
-    """Put a professional (or the backstop psychiatrist) on call. Raises ``RoleRequired``,
-    ``NotInTier`` and ``LocationNotFound``."""
+) -> tuple[OnCallSlot, Account]:
+    """Put a professional (or the backstop psychiatrist) on call; the slot and who is on it.
+    Raises ``RoleRequired``, ``NotInTier`` and ``LocationNotFound``."""
     actor.require_role(*MANAGERS)
     if await session.get(StaffRoleGrant, (account_id, StaffRole(tier.value))) is None:
         raise errors.NotInTier(tier=tier.value)
@@ -46,7 +46,9 @@ async def add_slot(
     )
     session.add(slot)
     await session.flush()
-    return slot
+    account = await session.get(Account, account_id)
+    assert account is not None, "a role grant belongs to an account"
+    return slot, account
 
 
 async def remove_slot(session: AsyncSession, actor: Actor, slot_id: uuid.UUID) -> None:

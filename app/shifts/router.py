@@ -59,8 +59,7 @@ Period = Annotated[AwareDatetime | None, Query()]
 )
 async def publish_shift(body: ShiftCreate, actor: CurrentActor, session: SessionDep) -> ShiftPublic:
     """Publish a shift at a location (coordinators and admins)."""
-    shift = await service.publish_shift(session, actor, **body.model_dump())
-    return shift_public(service.ShiftView(shift, taken=0, mine=None, volunteers=[]))
+    return shift_public(await service.publish_shift(session, actor, **body.model_dump()))
 
 
 @router.get("/shifts", responses=responses(*STAFF))

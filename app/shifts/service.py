@@ -40,7 +40,7 @@ async def publish_shift(
     ends_at: datetime,
     seats: int,
     age_bands: Sequence[AgeBand],
-) -> Shift:
+) -> ShiftView:
     """A coordinator publishes a shift. Raises ``RoleRequired``, ``LocationNotFound`` and,
     where the location requires cover, ``NoCover`` while no professional is on call for
     every minute of it."""
@@ -65,7 +65,7 @@ async def publish_shift(
     )
     session.add(shift)
     await session.flush()
-    return shift
+    return ShiftView(shift, taken=0, mine=None, volunteers=[])
 
 
 async def get_shift(session: AsyncSession, shift_id: uuid.UUID, *, lock: bool = False) -> Shift:
