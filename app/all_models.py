@@ -6,6 +6,7 @@ Alembic's ``env.py`` and the tests compare this metadata with the migrated schem
 from sqlmodel import SQLModel
 
 from app.chat import models as chat_models
+from app.escalation import models as escalation_models
 from app.identity import models as identity_models
 from app.locations import models as locations_models
 from app.messaging import models as messaging_models
@@ -19,6 +20,7 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "chat_models",
+    "escalation_models",
     "identity_models",
     "locations_models",
     "messaging_models",

@@ -180,6 +180,26 @@ class PagingSettings(BaseModel):
         return self
 
 
+class EscalationSettings(BaseModel):
+    """How fast someone must answer a volunteer, and how the deadlines are watched."""
+
+    urgent_minutes: float = Field(2, gt=0, description="to acknowledge an urgent escalation")
+    join_minutes: float = Field(5, gt=0, description="to acknowledge a request to join a chat")
+    advice_minutes: float = Field(10, gt=0, description="to acknowledge a request for advice")
+    consult_minutes: float = Field(10, gt=0, description="to acknowledge a consultation")
+    worker: bool = Field(True, description="run the deadline worker in this instance")
+    worker_poll_seconds: float = Field(
+        1.0, gt=0, description="how often the worker looks for deadlines that passed"
+    )
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="where paging links point (the service as staff reach it)",
+    )
+    read_audit_seconds: float = Field(
+        60, ge=0, description="reads of one chat by one person this close together are one entry"
+    )
+
+
 class ChatSettings(BaseModel):
     """1:1 chats with peer volunteers."""
 
@@ -229,6 +249,7 @@ class Settings(BaseSettings):
     shifts: ShiftSettings = ShiftSettings()
     paging: PagingSettings = PagingSettings()
     chat: ChatSettings = ChatSettings()
+    escalation: EscalationSettings = EscalationSettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Self:

@@ -11,7 +11,6 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
-from app.chat import notices
 from app.chat.live import LiveQueue
 from app.chat.router import router as chat_router
 from app.chat.signals import keyword_signal
@@ -19,6 +18,11 @@ from app.config import Settings, get_settings
 from app.db import create_engine, create_sessionmaker
 from app.db.group_commit import GroupCommit
 from app.error_handlers import install_error_handlers
+from app.escalation.audit import ReadAudit
+from app.escalation.climb import DeadlineWorker
+from app.escalation.router import chats as escalation_chat_router
+from app.escalation.router import pages as pages_router
+from app.escalation.router import router as escalation_router
 from app.identity import actor_cache
 from app.identity.actor_cache import ActorCache
 from app.identity.policy import IdentityPolicy
@@ -29,7 +33,9 @@ from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.oncall.router import router as oncall_router
 from app.operations.router import router as operations_router
 from app.paging.delivery import create_pager
+from app.paging.dispatch import DISPATCH, Dispatcher
 from app.ratelimit import RateLimiter
+from app.realtime import direct
 from app.realtime.broker import create_broker
 from app.realtime.hub import Hub
 from app.realtime.websocket import router as websocket_router
@@ -59,21 +65,28 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         }
         app.state.sessionmaker = create_sessionmaker(engine, info=shared)
         app.state.read_sessionmaker = create_sessionmaker(engine, read_only=True, info=shared)
+        app.state.read_audit = ReadAudit(app.state.sessionmaker, settings)
         broker = create_broker(settings.realtime.broker, settings.database_url)
         hub = Hub(app.state.read_sessionmaker, broker, settings.realtime)
         app.state.hub = hub
-        shared[notices.PUBLISH] = hub.publish_ephemeral  # sessions made from now on carry it
+        shared[direct.PUBLISH] = hub.publish_ephemeral  # sessions made from now on carry it
         app.state.live_queue = LiveQueue(app.state.read_sessionmaker, settings.chat)
         hub.listen_ephemeral(app.state.live_queue.on_ephemeral)
         app.state.announce = broker.publish_head
         outbound = httpx.AsyncClient()  # paging webhooks: the service's only outbound calls
         app.state.pager = create_pager(settings.paging, app.state.sessionmaker, outbound)
+        app.state.dispatcher = shared[DISPATCH] = Dispatcher(app.state.pager)
         app.state.group_commit = GroupCommit(
             app.state.sessionmaker,
             broker.publish_head,
             max_units=settings.database.group_commit_max_units,
         )
         await hub.start()
+        deadlines = DeadlineWorker(
+            app.state.sessionmaker, app.state.read_sessionmaker, settings, broker.publish_head
+        )
+        if settings.escalation.worker:
+            deadlines.start()
         # What start-up built (routes, models, mappers, compiled schemas) lives as long as the
         # process: keep it out of every garbage collection (they cost 9% of a busy server's CPU,
         # half of it spent walking these objects again and again).
@@ -82,7 +95,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             yield
         finally:
+            await deadlines.stop()
             await app.state.group_commit.close()
+            await app.state.dispatcher.close()
             await hub.stop()
             await outbound.aclose()
             await engine.dispose()
@@ -115,6 +130,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(shifts_router)
     app.include_router(chat_router)
     app.include_router(oncall_router)
+    app.include_router(escalation_router)
+    app.include_router(escalation_chat_router)
+    app.include_router(pages_router)
     app.include_router(messaging_router)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app

@@ -55,6 +55,9 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
                 "global_login_per_minute": 10_000,
             },
         },
+        # Deadline tests drive the worker's step themselves, with a controllable clock; the
+        # ones about the worker itself turn it on.
+        "escalation": {"worker": False},
     }
     for key, value in overrides.items():
         if isinstance(value, dict) and isinstance(values.get(key), dict):

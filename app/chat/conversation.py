@@ -144,7 +144,7 @@ async def mark_heavy(
     session: AsyncSession, actor: Actor, request_id: uuid.UUID, *, debrief: bool
 ) -> ChatRequest:
     """A volunteer marks a chat they had as heavy, and may ask for a debrief, which the
-    professionals see (``debriefs_waiting``; paging them comes with the escalation work).
+    professionals see (``debriefs_waiting``); a debrief is not urgent, so nobody is paged.
     Raises ``RequestNotFound``."""
     actor.require_role(StaffRole.volunteer)
     request = await session.get(ChatRequest, request_id, with_for_update=True)

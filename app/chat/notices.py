@@ -11,8 +11,8 @@ import uuid
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.db import after_commit
+from app.realtime.direct import PUBLISH
 
-PUBLISH = "chat.publish"  # in ``session.info``: the broker's ephemeral publish (see app.main)
 KIND = "chat_queue"
 
 

@@ -37,6 +37,9 @@ class Message(SQLModel, table=True):
     edited_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     deleted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     version: int = 1
+    notice: str | None = Field(
+        default=None, sa_type=sa.Text, description="JSON: what a message from the service is about"
+    )
     seq: int | None = Field(default=None, sa_type=sa.BigInteger)
     position: int | None = Field(default=None, sa_type=sa.BigInteger)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from app.db import SessionDep
@@ -27,6 +27,7 @@ class MessagePage(BaseModel):
 @router.get("/rooms/{room_id}/messages", responses=responses(*AUTH, RequestInvalid, RoomNotFound))
 async def room_history(
     room_id: uuid.UUID,
+    request: Request,
     actor: CurrentActor,
     session: SessionDep,
     before_seq: Annotated[int | None, Query(ge=1, le=2**62)] = None,
@@ -36,4 +37,6 @@ async def room_history(
     rows, has_older = await older_messages(
         session, actor, room_id, before_seq=before_seq, limit=limit
     )
+    # Staff brought into a chat: the read is written down before the messages go out.
+    await request.app.state.read_audit(actor, {room_id} if rows else set(), "history")
     return MessagePage(messages=[message_public(m, a) for m, a in rows], has_older=has_older)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -21,9 +22,10 @@ RawBody = Annotated[
 
 
 class AuthorPublic(BaseModel):
-    """Members are shown by handle, staff by display name, erased accounts as former member."""
+    """Members are shown by handle, staff by display name, erased accounts as former member,
+    and what the service itself says in a chat (a question, what happens next) as service."""
 
-    kind: Literal["member", "staff", "former_member"]
+    kind: Literal["member", "staff", "former_member", "service"]
     name: str | None
 
 
@@ -39,6 +41,14 @@ class MessagePublic(BaseModel):
     edited_at: datetime | None
     client_time: datetime | None = Field(description="the sender's clock, for display only")
     deleted: bool
+    notice: dict[str, Any] | None = Field(
+        None,
+        description="only on messages from the service: a code and what it refers to (a "
+        "question to answer, say), for clients to show it in the reader's language",
+    )
+
+
+SERVICE = AuthorPublic(kind="service", name=None)
 
 
 def author_public(account: Account | AccountView | None) -> AuthorPublic:
@@ -54,7 +64,7 @@ def message_public(message: Message, author: Account | AccountView | None) -> Me
     return MessagePublic(
         id=message.id,
         room_id=message.room_id,
-        author=author_public(author),
+        author=SERVICE if message.notice else author_public(author),
         body=message.body,
         reply_to=message.reply_to_id,
         seq=message.seq,
@@ -63,6 +73,7 @@ def message_public(message: Message, author: Account | AccountView | None) -> Me
         edited_at=message.edited_at,
         client_time=message.client_time,
         deleted=message.deleted_at is not None,
+        notice=json.loads(message.notice) if message.notice else None,
     )
 
 

@@ -72,20 +72,25 @@ async def on_call_now(
     """Who is on call for a location right now, per tier. Raises ``RoleRequired``."""
     actor.require_staff()
     now = clock.now()
-    found: dict[Tier, list[tuple[OnCallSlot, Account]]] = {tier: [] for tier in Tier}
-    for tier in Tier:
-        result = await session.exec(
-            select(OnCallSlot, Account)
-            .join(Account, col(Account.id) == col(OnCallSlot.account_id))
-            .where(
-                _covering(location_id, tier),
-                col(OnCallSlot.starts_at) <= now,
-                col(OnCallSlot.ends_at) > now,
-            )
-            .order_by(col(OnCallSlot.starts_at))
+    return {tier: await on_call_at(session, location_id, tier, now) for tier in Tier}
+
+
+async def on_call_at(
+    session: AsyncSession, location_id: uuid.UUID, tier: Tier, at: datetime
+) -> list[tuple[OnCallSlot, Account]]:
+    """Who of ``tier`` is on call for a location at a moment, in the order they are paged:
+    the slot that started first, then by slot."""
+    result = await session.exec(
+        select(OnCallSlot, Account)
+        .join(Account, col(Account.id) == col(OnCallSlot.account_id))
+        .where(
+            _covering(location_id, tier),
+            col(OnCallSlot.starts_at) <= at,
+            col(OnCallSlot.ends_at) > at,
         )
-        found[tier] = [(slot, account) for slot, account in result.all()]
-    return found
+        .order_by(col(OnCallSlot.starts_at), col(OnCallSlot.id))
+    )
+    return [(slot, account) for slot, account in result.all()]
 
 
 async def covered_between(

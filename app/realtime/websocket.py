@@ -39,12 +39,12 @@ from app.messaging.outbox import ops_budget
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import author_public
 from app.ratelimit import Budget, KeyedBudget
-from app.realtime import protocol
+from app.realtime import direct, protocol
 from app.realtime.hub import Hub, visible
 from app.rooms.service import joined_room_ids
 from app.sync import cursor as cursors
 from app.sync.events import MembershipEvent
-from app.sync.feed import changes_between
+from app.sync.feed import changes_between, message_rooms
 from app.sync.positions import current_head
 from app.sync.schemas import push_public
 
@@ -119,6 +119,7 @@ class Connection:
                     viewer=self.actor.account_id,
                     limit=self.settings.sync.page_limit,
                 )
+            await self.ws.app.state.read_audit(self.actor, message_rooms(page.changes), "sync")
             for change in page.changes:
                 await self.send(change.event.model_dump_json())
             self.cursor = page.next_position
@@ -180,6 +181,10 @@ class Connection:
             )
 
     def on_ephemeral(self, message: dict[str, Any]) -> None:
+        if direct.addressed_to(message, self.actor.account_id):
+            task = asyncio.get_running_loop().create_task(self.send_json(message["frame"]))
+            task.add_done_callback(lambda t: t.exception() if not t.cancelled() else None)
+            return
         if message.get("room") in {str(room) for room in self.rooms} and message.get(
             "account"
         ) != str(self.actor.account_id):

@@ -47,6 +47,15 @@ class Page:
     has_more: bool
 
 
+def message_rooms(changes: list[Change]) -> set[uuid.UUID]:
+    """The rooms whose messages (their content, not tombstones) are among ``changes``."""
+    return {
+        change.event.message.room_id
+        for change in changes
+        if isinstance(change.event, events.MessageEvent)
+    }
+
+
 def my_rooms(viewer: uuid.UUID) -> Any:
     return select(RoomMember.room_id).where(
         RoomMember.account_id == viewer, RoomMember.state == MembershipState.joined

@@ -17,6 +17,7 @@ from app.messaging import errors
 from app.messaging.outbox import ItemOutcome, ops_budget
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import PushRequest, PushResponse
+from app.sync.feed import message_rooms
 from app.sync.schemas import SyncResponse, push_public, sync_public
 from app.sync.service import pull
 
@@ -40,6 +41,7 @@ async def sync(
         limit=min(limit or settings.page_limit, settings.page_limit),
         window=settings.window,
     )
+    await request.app.state.read_audit(actor, message_rooms(result.changes), "sync")
     return sync_public(result)
 
 
