@@ -215,7 +215,7 @@ async def _end(session: AsyncSession, settings: Settings, which: object) -> None
             await remove_member(session, room, access.account_id)
         reader = await session.get(Account, access.account_id)
         name = reader.display_name if reader is not None else None
-        await notices.say(session, room.id, "staff_left", settings, name=name)
+        await notices.say(session, room.id, "staff_left", settings, name=name or access.role.value)
     await session.flush()
 
 
