@@ -270,6 +270,13 @@ async def page_link(token: Token) -> HTMLResponse:
 async def acknowledge_page(token: Token, request: Request, session: SessionDep) -> PageAcknowledged:
     """Acknowledge from a page's link: its one-time token stands for the person paged."""
     escalation = await service.acknowledge_by_token(session, token, request.app.state.settings)
+    if "text/html" in request.headers.get("accept", ""):  # the button on the link's page
+        return HTMLResponse(  # type: ignore[return-value]
+            "<!doctype html><html lang=nl><meta charset=utf-8>"
+            "<meta name=viewport content='width=device-width,initial-scale=1'>"
+            "<title>Opgepakt</title><body><p>Opgepakt. De vrijwilliger ziet dat je eraan komt; "
+            "open de app om verder te gaan.</p></body></html>"
+        )
     return PageAcknowledged(escalation_id=escalation.id, state=escalation.state)
 
 

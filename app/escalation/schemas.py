@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.escalation import audit
 from app.escalation.models import (
@@ -66,6 +66,14 @@ class Resolve(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     outcome: Outcome = Field(description="what came of it (not withdrawn: that is withdraw)")
+
+    @field_validator("outcome")
+    @classmethod
+    def _not_withdrawn(cls, outcome: Outcome) -> Outcome:
+        if outcome is Outcome.withdrawn:
+            raise ValueError("withdrawn is what the one who asked does (withdraw), not an outcome")
+        return outcome
+
     message: str | None = Field(
         None, max_length=SHORT_TEXT, description="added to what the young person is told"
     )

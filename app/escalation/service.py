@@ -42,8 +42,7 @@ from app.escalation.models import (
 from app.escalation.states import Action
 from app.identity.actor import Actor
 from app.identity.models import Account, StaffRole
-from app.oncall.models import Tier
-from app.oncall.service import on_call_at
+from app.oncall.models import OnCallSlot, Tier
 from app.realtime.direct import tell
 from app.rooms.models import Room, RoomAgeBand, RoomKind
 from app.rooms.service import add_member, close_room
@@ -147,25 +146,36 @@ class Seen:
     acknowledge_by: datetime | None
 
 
-async def _candidate(session: AsyncSession, actor: Actor, escalation: Escalation) -> bool:
-    """Paged for it, or on call for its location now in a tier it reaches."""
-    paged = await session.exec(
-        select(Page.id).where(
-            Page.escalation_id == escalation.id, Page.recipient_id == actor.account_id
-        )
-    )
-    if paged.first() is not None:
-        return True
+def _may_take(actor: Actor) -> sa.ColumnElement[bool]:
+    """In SQL, of an escalation: ``actor`` was paged for it, or is on call for its location
+    now in a tier it reaches (the backstop reaches every escalation, a professional only those
+    asking a professional), holding that role."""
     now = clock.now()
-    for tier in climb.LADDER[escalation.tier]:
-        if not actor.has_role(StaffRole(tier.value)):
-            continue
-        if any(
-            a.id == actor.account_id
-            for _, a in await on_call_at(session, escalation.location_id, tier, now)
-        ):
-            return True
-    return False
+    tiers = [tier for tier in Tier if actor.has_role(StaffRole(tier.value))]
+    paged = sa.exists().where(
+        col(Page.escalation_id) == col(Escalation.id), col(Page.recipient_id) == actor.account_id
+    )
+    on_call = sa.exists().where(
+        col(OnCallSlot.account_id) == actor.account_id,
+        col(OnCallSlot.tier).in_(tiers),
+        col(OnCallSlot.starts_at) <= now,
+        col(OnCallSlot.ends_at) > now,
+        sa.or_(
+            col(OnCallSlot.location_id).is_(None),
+            col(OnCallSlot.location_id) == col(Escalation.location_id),
+        ),
+        sa.or_(
+            col(Escalation.tier) == Tier.professional, col(OnCallSlot.tier) == Tier.psychiatrist
+        ),
+    )
+    return sa.or_(paged, on_call)
+
+
+async def _candidate(session: AsyncSession, actor: Actor, escalation: Escalation) -> bool:
+    found = await session.exec(
+        select(Escalation.id).where(Escalation.id == escalation.id, _may_take(actor))
+    )
+    return found.first() is not None
 
 
 async def _visible(
@@ -225,18 +235,17 @@ async def _account(session: AsyncSession, account_id: uuid.UUID | None) -> Accou
 async def mine(session: AsyncSession, actor: Actor) -> list[Seen]:
     """The open escalations I asked for, hold, or may pick up now. Raises ``RoleRequired``."""
     actor.require_staff()
+    mine_or_waiting = sa.or_(
+        col(Escalation.opened_by) == actor.account_id,
+        col(Escalation.holder_id) == actor.account_id,
+        sa.and_(col(Escalation.state) == State.requested, _may_take(actor)),
+    )
     result = await session.exec(
         select(Escalation)
-        .where(col(Escalation.state).in_(OPEN))
+        .where(col(Escalation.state).in_(OPEN), mine_or_waiting)
         .order_by(col(Escalation.created_at))
     )
-    found: list[Seen] = []
-    for escalation in result.all():
-        if actor.account_id in (escalation.opened_by, escalation.holder_id) or (
-            escalation.state is State.requested and await _candidate(session, actor, escalation)
-        ):
-            found.append(await _seen(session, actor, escalation))
-    return found
+    return [await _seen(session, actor, escalation) for escalation in result.all()]
 
 
 async def acknowledge(

@@ -181,6 +181,7 @@ async def test_the_outcome_tells_the_young_person_what_happens_next(
     asked = await opened(client, volunteer, chat, "advice")
     await acted(client, pim, asked, "acknowledge")
     await acted(client, pim, asked, "start")
+    not_an_outcome = await act(client, pim, asked, "resolve", outcome="withdrawn")
     resolved = await acted(
         client, pim, asked, "resolve", outcome="gp", message="Je huisarts heeft ook avonddienst."
     )
@@ -189,6 +190,7 @@ async def test_the_outcome_tells_the_young_person_what_happens_next(
     await young.sync()
     last = young.room_messages(chat["room_id"])[-1]
 
+    assert not_an_outcome.status_code == 422
     assert resolved["state"] == "resolved"
     assert resolved["outcome"] == "gp"
     assert last["author"] == {"kind": "service", "name": None}

@@ -46,7 +46,7 @@ async def test_the_link_in_a_page_acknowledges_once_and_opening_it_changes_nothi
 
     preview = await client.get(target)
     still = (await client.get(f"/escalations/{asked['id']}", headers=volunteer.headers)).json()
-    pressed = await client.post(target)
+    pressed = await client.post(target)  # from an app: JSON
     again = await client.post(target)
     made_up = await client.post("/pages/acknowledge?token=" + "x" * 43)
     held = (await client.get(f"/escalations/{asked['id']}", headers=volunteer.headers)).json()
@@ -64,6 +64,24 @@ async def test_the_link_in_a_page_acknowledges_once_and_opening_it_changes_nothi
         (None, "requested", str(volunteer.account_id)),
         ("requested", "acknowledged", str(on_call["pim"].account_id)),
     ]
+
+
+async def test_pressing_the_button_on_the_links_page_answers_a_page_for_people(
+    app: FastAPI,
+    client: AsyncClient,
+    chat: dict[str, Any],
+    volunteer: Person,
+    on_call: dict[str, Person],
+) -> None:
+    asked = await opened(client, volunteer, chat, "urgent")
+    link = urlsplit((await pages(app))[0].acknowledge_url or "")
+    pressed = await client.post(f"{link.path}?{link.query}", headers={"accept": "text/html"})
+    held = (await client.get(f"/escalations/{asked['id']}", headers=volunteer.headers)).json()
+
+    assert pressed.status_code == 200
+    assert pressed.headers["content-type"].startswith("text/html")
+    assert "Opgepakt" in pressed.text
+    assert held["state"] == "acknowledged"
 
 
 async def test_a_professional_online_is_paged_over_the_websocket_and_the_volunteer_hears_back(

@@ -78,6 +78,18 @@ async def test_only_the_volunteer_and_the_people_on_call_for_it_see_an_escalatio
     assert acknowledge.status_code == 403
     assert acknowledge.json()["error"]["code"] == "escalation.not_on_call"
 
+    async def listed_for(person: Person) -> list[str]:
+        answer = await client.get("/escalations", headers=person.headers)
+        return [escalation["id"] for escalation in answer.json()]
+
+    assert await listed_for(on_call["bas"]) == [asked["id"]]
+    assert await listed_for(on_call["sara"]) == [asked["id"]]
+    assert await listed_for(volunteer) == [asked["id"]]
+    assert await listed_for(ellen) == await listed_for(colleague) == []
+    await acted(client, on_call["pim"], asked, "acknowledge")
+    assert await listed_for(on_call["bas"]) == []  # taken: no longer Bas's to pick up
+    assert await listed_for(on_call["pim"]) == [asked["id"]]
+
 
 async def test_a_professional_reads_the_chat_only_while_holding_it_with_consent(
     client: AsyncClient,
