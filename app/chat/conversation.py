@@ -20,6 +20,7 @@ from app.chat.models import ChatOutcome, ChatRequest, NextStep, RequestState
 from app.chat.notices import queue_changed
 from app.chat.service import active_chats
 from app.config import ShiftSettings
+from app.escalation.service import follow_handover
 from app.identity.actor import Actor
 from app.identity.models import Account, StaffRole
 from app.locations import service as locations
@@ -59,8 +60,9 @@ async def hand_over(
     settings: ShiftSettings,
 ) -> ChatRequest:
     """Hand my chat to a colleague checked in at the same location who serves the young
-    person's age and has room (they see the history), or, without ``to``, back to the front
-    of the queue. Raises ``RequestNotFound`` and ``ColleagueUnavailable``."""
+    person's age and has room (they see the history, and take over its open escalations),
+    or, without ``to``, back to the front of the queue. Raises ``RequestNotFound`` and
+    ``ColleagueUnavailable``."""
     request = await _mine_as_volunteer(session, actor, request_id)
     room = await _room(session, request)
     if to is None:
@@ -84,6 +86,7 @@ async def hand_over(
             raise errors.ColleagueUnavailable()
         request.volunteer_id, request.assigned_at = to, clock.now()
         await add_member(session, room, to)
+        await follow_handover(session, request, actor.account_id, to)
     session.add(request)
     await remove_member(session, room, actor.account_id)
     await session.flush()

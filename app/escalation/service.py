@@ -45,7 +45,7 @@ from app.identity.models import Account, StaffRole
 from app.oncall.models import OnCallSlot, Tier
 from app.realtime.direct import tell
 from app.rooms.models import Room, RoomAgeBand, RoomKind
-from app.rooms.service import add_member, close_room
+from app.rooms.service import add_member, close_room, remove_member
 from app.shifts import service as shifts
 
 CHAT_KINDS = (Kind.advice, Kind.join_chat, Kind.urgent)
@@ -488,3 +488,27 @@ async def consents(session: AsyncSession, escalation_id: uuid.UUID) -> list[Cons
         .order_by(col(Consent.asked_at), col(Consent.id))
     )
     return list(result.all())
+
+
+async def follow_handover(
+    session: AsyncSession, request: ChatRequest, from_id: uuid.UUID, to_id: uuid.UUID
+) -> None:
+    """A chat handed to a colleague takes its open escalations along: the colleague becomes
+    the one who asked and takes over the staff threads, so nothing waits for a volunteer who
+    has gone home."""
+    result = await session.exec(
+        select(Escalation).where(
+            Escalation.request_id == request.id,
+            Escalation.opened_by == from_id,
+            col(Escalation.state).in_(OPEN),
+        )
+    )
+    for escalation in result.all():
+        escalation.opened_by = to_id
+        session.add(escalation)
+        thread = await session.get(Room, escalation.thread_room_id)
+        assert thread is not None
+        await add_member(session, thread, to_id)
+        await remove_member(session, thread, from_id)
+        _tell_opener(session, escalation, "handed_over")
+    await session.flush()

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from httpx import AsyncClient
 
 from tests.actors import Person
+from tests.chat.conftest import on_shift
 from tests.devices import Device
 from tests.escalation.conftest import act, acted, escalate, opened, pages
 from tests.stored import rows
@@ -309,3 +310,40 @@ async def test_a_consultation_needs_no_chat_and_carries_no_personal_data(
     assert chat_kind_without_chat.json()["error"]["code"] == "escalation.chat_required"
     stored = await rows(app, "SELECT request_id, parent_id FROM escalation WHERE kind = 'consult'")
     assert stored == [{"request_id": None, "parent_id": None}]
+
+
+async def test_a_chat_handed_to_a_colleague_takes_its_open_escalation_along(
+    client: AsyncClient,
+    people: Any,
+    coordinator: Person,
+    centre: str,
+    chat: dict[str, Any],
+    volunteer: Person,
+    on_call: dict[str, Person],
+) -> None:
+    noor: Person = await people.staff("volunteer", invited_by=coordinator, display_name="Noor")
+    await on_shift(client, coordinator, centre, [noor])
+    pim = on_call["pim"]
+    asked = await opened(client, volunteer, chat, "advice")
+    started = await acted(client, pim, asked, "acknowledge")
+    advice = Device(client, pim)
+    advice.send(started["thread_room_id"], "Vraag naar haar plannen voor morgen.")
+    await advice.push()
+
+    handed = await client.post(
+        f"/chat/requests/{chat['id']}/handover",
+        json={"to": str(noor.account_id)},
+        headers=volunteer.headers,
+    )
+    for_noor = await client.get(f"/escalations/{asked['id']}", headers=noor.headers)
+    for_vera = await client.get(f"/escalations/{asked['id']}", headers=volunteer.headers)
+    noors_phone = Device(client, noor)
+    await noors_phone.sync()
+
+    assert handed.status_code == 204, handed.text
+    assert for_noor.status_code == 200
+    assert for_noor.json()["opened_by"]["name"] == "Noor"
+    assert for_noor.json()["chat"]["room_id"] == chat["room_id"]
+    bodies = [m["body"] for m in noors_phone.room_messages(started["thread_room_id"])]
+    assert "Vraag naar haar plannen voor morgen." in bodies
+    assert for_vera.status_code == 404
