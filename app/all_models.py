@@ -10,11 +10,13 @@ from app.escalation import models as escalation_models
 from app.identity import models as identity_models
 from app.locations import models as locations_models
 from app.messaging import models as messaging_models
+from app.notices import models as notices_models
 from app.oncall import models as oncall_models
 from app.paging import models as paging_models
 from app.rooms import models as rooms_models
 from app.shifts import models as shifts_models
 from app.sync import positions as stream_models
+from moderation import models as moderation_models
 
 metadata = SQLModel.metadata
 
@@ -25,6 +27,8 @@ __all__ = [
     "locations_models",
     "messaging_models",
     "metadata",
+    "moderation_models",
+    "notices_models",
     "oncall_models",
     "paging_models",
     "rooms_models",

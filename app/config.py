@@ -232,6 +232,29 @@ class ChatSettings(BaseModel):
         return self.crisis_line_en if language == "en" else self.crisis_line_nl
 
 
+class ModerationSettings(BaseModel):
+    """The free space: flags, flood protection, staff visits."""
+
+    flag_threshold: float = Field(
+        3.0,
+        gt=0,
+        le=100,
+        description="a message whose flags weigh this much is hidden until a moderator looks; "
+        "a room's moderators may set their own",
+    )
+    room_messages_per_minute: int = Field(
+        30, ge=1, description="messages one person sends in one room per minute"
+    )
+    link_wait_hours: float = Field(
+        24, ge=0, description="new accounts post no links in community rooms for this long"
+    )
+    visit_max_hours: int = Field(
+        12, ge=1, le=168, description="the longest a staff visit to a community room may last"
+    )
+    mute_max_days: int = Field(30, ge=1, le=365, description="the longest mute")
+    sweep_seconds: float = Field(30, gt=0, description="how often ended staff visits are closed")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RUIMTE_", env_nested_delimiter="__", extra="ignore"
@@ -250,6 +273,7 @@ class Settings(BaseSettings):
     paging: PagingSettings = PagingSettings()
     chat: ChatSettings = ChatSettings()
     escalation: EscalationSettings = EscalationSettings()
+    moderation: ModerationSettings = ModerationSettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Self:

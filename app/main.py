@@ -13,7 +13,6 @@ from fastapi import FastAPI
 
 from app.chat.live import LiveQueue
 from app.chat.router import router as chat_router
-from app.chat.signals import keyword_signal
 from app.config import Settings, get_settings
 from app.db import create_engine, create_sessionmaker
 from app.db.group_commit import GroupCommit
@@ -42,6 +41,11 @@ from app.realtime.websocket import router as websocket_router
 from app.rooms.router import router as rooms_router
 from app.shifts.router import router as shifts_router
 from app.sync.router import router as sync_router
+from moderation import service_settings, signals
+from moderation.router import guard_router
+from moderation.router import router as moderation_router
+from moderation.routes_care import router as care_router
+from moderation.visits import VisitSweeper
 
 DESCRIPTION = """
 An anonymous, label-free peer-support e-community for young people (12-25).
@@ -61,7 +65,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.engine = engine
         # Shared by both: a commit through either that changes identity data empties it.
         shared: dict[str, Any] = {
-            actor_cache.INFO_KEY: ActorCache(settings.security.sessions.cache_seconds)
+            actor_cache.INFO_KEY: ActorCache(settings.security.sessions.cache_seconds),
+            service_settings.INFO_KEY: settings,  # moderation's services and workers
         }
         app.state.sessionmaker = create_sessionmaker(engine, info=shared)
         app.state.read_sessionmaker = create_sessionmaker(engine, read_only=True, info=shared)
@@ -87,6 +92,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         if settings.escalation.worker:
             deadlines.start()
+        visit_sweep = VisitSweeper(
+            app.state.sessionmaker,
+            app.state.read_sessionmaker,
+            settings.moderation.sweep_seconds,
+            broker.publish_head,
+        )
+        visit_sweep.start()
+        app.state.visit_sweep = visit_sweep
         # What start-up built (routes, models, mappers, compiled schemas) lives as long as the
         # process: keep it out of every garbage collection (they cost 9% of a busy server's CPU,
         # half of it spent walking these objects again and again).
@@ -96,6 +109,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await deadlines.stop()
+            await visit_sweep.stop()
             await app.state.group_commit.close()
             await app.state.dispatcher.close()
             await hub.stop()
@@ -111,7 +125,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.identity_policy = IdentityPolicy.from_settings(settings.security)
     app.state.rate_limiter = RateLimiter()
-    app.state.risk_signal = keyword_signal  # the moderation work plugs its detector in here
+    app.state.risk_signal = signals.priority  # a first message's place in the chat queue
     install_error_handlers(app)
     app.add_middleware(
         BodyLimit,
@@ -126,6 +140,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(operations_router)
     app.include_router(identity_router)
     app.include_router(rooms_router)
+    app.include_router(guard_router)
+    app.include_router(moderation_router)
+    app.include_router(care_router)
     app.include_router(locations_router)
     app.include_router(shifts_router)
     app.include_router(chat_router)

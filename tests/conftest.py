@@ -55,6 +55,8 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
                 "global_login_per_minute": 10_000,
             },
         },
+        # Flood protection has its own tests; elsewhere devices send as fast as they like.
+        "moderation": {"room_messages_per_minute": 100_000},
         # Deadline tests drive the worker's step themselves, with a controllable clock; the
         # ones about the worker itself turn it on.
         "escalation": {"worker": False},

@@ -27,6 +27,8 @@ class Device:
     rooms: dict[str, dict[str, Any]] = field(default_factory=dict)
     unread: dict[str, int] = field(default_factory=dict)
     read_markers: dict[str, int] = field(default_factory=dict)
+    tombstones: dict[str, str] = field(default_factory=dict)  # message id -> reason
+    notices: list[dict[str, Any]] = field(default_factory=list)  # private, oldest first
 
     def _queue(self, op: dict[str, Any]) -> dict[str, Any]:
         self.seq += 1
@@ -54,6 +56,9 @@ class Device:
 
     def delete(self, message_id: str) -> None:
         self._queue({"type": "delete", "message_id": message_id})
+
+    def confirm(self, message_id: str) -> None:
+        self._queue({"type": "confirm", "message_id": message_id})
 
     def read(self, room_id: str, up_to: str) -> None:
         self._queue({"type": "read", "room_id": room_id, "up_to": up_to})
@@ -93,8 +98,10 @@ class Device:
         kind = change["type"]
         if kind == "message":
             self.messages[change["message"]["id"]] = change["message"]
+            self.tombstones.pop(change["message"]["id"], None)
         elif kind == "tombstone":
             self.messages.pop(change["message_id"], None)
+            self.tombstones[change["message_id"]] = change["reason"]
         elif kind == "membership":
             if change["state"] == "joined":
                 self.rooms[change["room"]["id"]] = change["room"]
@@ -104,6 +111,8 @@ class Device:
             self.rooms[change["room"]["id"]] = change["room"]
         elif kind == "read_marker":
             self.read_markers[change["room_id"]] = change["up_to_seq"]
+        elif kind == "notice" and change["notice"] not in self.notices:
+            self.notices.append(change["notice"])
 
     def room_messages(self, room_id: str) -> list[dict[str, Any]]:
         return sorted(

@@ -14,9 +14,7 @@ the other order); a deadline that finds its escalation acknowledged is simply se
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
-import logging
 import secrets
 import uuid
 from datetime import timedelta
@@ -26,6 +24,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
+from app.background import Periodic
 from app.config import Settings
 from app.db import Announce, commit
 from app.escalation import notices
@@ -36,8 +35,6 @@ from app.oncall.service import on_call_at
 from app.paging import pager
 from app.paging.dispatch import page_after_commit
 from app.realtime.direct import tell
-
-log = logging.getLogger("ruimte.escalation")
 
 # Who is asked, in order, when an escalation starts with a tier.
 LADDER = {
@@ -202,7 +199,7 @@ async def any_due(readers: async_sessionmaker[AsyncSession]) -> bool:
         return found.first() is not None
 
 
-class DeadlineWorker:
+class DeadlineWorker(Periodic):
     """One per instance; any number of instances may run one (see the module's docstring)."""
 
     def __init__(
@@ -214,22 +211,8 @@ class DeadlineWorker:
     ) -> None:
         self._sessionmaker, self._readers = sessionmaker, readers
         self._settings, self._announce = settings, announce
-        self._task: asyncio.Task[None] | None = None
+        super().__init__("the deadline worker", settings.escalation.worker_poll_seconds, self.step)
 
-    def start(self) -> None:
-        self._task = asyncio.get_running_loop().create_task(self._run())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
-
-    async def _run(self) -> None:
-        poll = self._settings.escalation.worker_poll_seconds
-        while True:
-            try:
-                if await any_due(self._readers):
-                    await fire_due(self._sessionmaker, self._settings, self._announce)
-            except Exception:  # the database away, say: the deadlines wait in it
-                log.warning("the deadline worker could not run; trying again", exc_info=True)
-            await asyncio.sleep(poll)
+    async def step(self) -> None:
+        if await any_due(self._readers):
+            await fire_due(self._sessionmaker, self._settings, self._announce)

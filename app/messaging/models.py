@@ -13,6 +13,15 @@ from app import clock
 from app.tables import TextEnum, utc_column
 
 
+class Withheld(StrEnum):
+    """Why a message is kept from the room while its author still sees it (moderation)."""
+
+    held = "held"  # holds contact details: waits for its author to confirm or edit
+    pending_review = "pending_review"  # its flags passed the room's threshold
+    hidden = "hidden"  # hidden by the room's moderators
+    removed = "removed"  # removed by a coordinator as illegal
+
+
 class Message(SQLModel, table=True):
     """A message. Its id comes from the client; its order (``seq``) and time from the server.
 
@@ -37,6 +46,10 @@ class Message(SQLModel, table=True):
     edited_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     deleted_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     version: int = 1
+    withheld: Withheld | None = Field(default=None, sa_type=TextEnum(Withheld, 16))
+    withheld_note: str | None = Field(
+        default=None, sa_type=sa.Text, description="JSON: what the author is told about why"
+    )
     notice: str | None = Field(
         default=None, sa_type=sa.Text, description="JSON: what a message from the service is about"
     )

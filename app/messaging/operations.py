@@ -21,9 +21,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app import clock
 from app.errors import AppError
 from app.identity.actor import AccountView, Actor
-from app.messaging import errors
-from app.messaging.models import Message
+from app.messaging import errors, withholding
+from app.messaging.models import Message, Withheld
 from app.messaging.schemas import (
+    ConfirmOperation,
     DeleteOperation,
     EditOperation,
     ReadOperation,
@@ -32,8 +33,10 @@ from app.messaging.schemas import (
 )
 from app.messaging.text import clean_body
 from app.rooms import errors as room_errors
-from app.rooms.service import RoomAccess, advance_marker, joined_and_open, require_member
+from app.rooms.service import RoomAccess, advance_marker, may_write_now, require_member
 from app.sync.positions import insert_changed, mark_changed
+from moderation import errors as moderation_errors
+from moderation import screening
 
 ResultBuilder = Callable[[], Awaitable[dict[str, Any]]]
 
@@ -44,11 +47,6 @@ class AlreadyDone(Exception):
 
     def __init__(self, build: ResultBuilder) -> None:
         self.build = build
-
-
-def _writable(room: RoomAccess) -> None:
-    if room.archived:
-        raise room_errors.RoomArchived()
 
 
 def _message_result(message: Message, author: AccountView) -> ResultBuilder:
@@ -79,19 +77,25 @@ async def _sent_before(
     raise errors.MessageIdTaken()
 
 
-# A send's questions asked by its insert: may the author post in this room?
-_MAY_POST = joined_and_open(sa.bindparam("room_id"), sa.bindparam("author_id"))
+# A send's questions asked by its insert: may the author post in this room now?
+_MAY_POST = may_write_now(
+    sa.bindparam("room_id"), sa.bindparam("author_id"), sa.bindparam("created_at")
+)
 
 
 async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> ResultBuilder:
-    """Post a message. Raises ``RoomNotFound``, ``RoomArchived``, the body refusals,
-    ``ReplyNotFound`` and ``MessageIdTaken``; ``AlreadyDone`` when this exact message exists.
+    """Post a message. Raises ``RoomNotFound``, ``Removed``, ``RoomArchived``, ``Muted``,
+    ``VisitOver``, the body refusals, ``ReplyNotFound``, ``MessageIdTaken`` and the free-space
+    screening's refusals; ``AlreadyDone`` when this exact message exists. A message with
+    contact details in a community room is stored held: only its author sees it until they
+    confirm or edit it (``moderation.screening``).
 
     The usual send is one statement: the insert itself asks whether the author may post in
     the room and whether the id is free, and writes nothing otherwise (no window between
-    question and write for a second instance either). Only a send that wrote nothing asks
-    the questions one by one, to give the right answer."""
+    question and write for a second instance either). Only a send that wrote nothing, or
+    whose text needs a closer look, asks the questions one by one, to give the right answer."""
     body = clean_body(op.body)
+    found = screening.scan(body)
     values = {
         "id": op.message_id,
         "room_id": op.room_id,
@@ -100,24 +104,29 @@ async def send(session: AsyncSession, actor: Actor, op: SendOperation) -> Result
         "reply_to_id": op.reply_to,
         "client_time": op.client_time,
     }
-    if op.reply_to is None:
+    if op.reply_to is None and found is None:
         message = await insert_changed(session, Message, values, only_if=_MAY_POST)
         if message is not None:
+            await screening.after_post(session, actor, message)
             return _message_result(message, actor.account)
     room = await require_member(session, actor, op.room_id)
     try:
-        _writable(room)
+        room.require_writable()
         if op.reply_to is not None:
             replied = await session.get(Message, op.reply_to)
             if replied is None or replied.room_id != room.room_id:
                 raise errors.ReplyNotFound()
+        hold = await screening.screen(session, actor, room, body, found)
     except AppError:
         await _sent_before(session, actor, room, op.message_id)  # a resend is still a duplicate
         raise
+    if hold:
+        values.update(withholding.held_values(hold, fresh=True))
     message = await insert_changed(session, Message, values)
     if message is None:
         await _sent_before(session, actor, room, op.message_id)
         raise AssertionError("the insert found the id taken, the lookup did not")
+    await screening.after_post(session, actor, message, room.kind)
     return _message_result(message, actor.account)
 
 
@@ -140,22 +149,28 @@ async def edit(session: AsyncSession, actor: Actor, op: EditOperation) -> Result
     """Change the text of one's own message, if nobody changed it since ``base_version``.
 
     Raises ``MessageNotFound``, ``NotAuthor``, ``MessageDeleted`` (delete wins over edit),
-    ``EditConflict`` with the current version and message, and the body refusals.
+    ``EditConflict`` with the current version and message, the body refusals and the
+    free-space screening's. An edit that adds contact details holds the message again; an
+    edit of a held message that takes them out posts it; an edit of a message hidden by its
+    flags resubmits it (``moderation.screening``).
     """
     body = clean_body(op.body)
     message, room = await _own_message(session, actor, op.message_id)
     if message.deleted_at is not None:
         raise errors.MessageDeleted()
-    _writable(room)
+    room.require_writable()
     if message.version != op.base_version:
         current = message_public(message, actor.account).model_dump(mode="json")
         raise errors.EditConflict(current_version=message.version, current=current)
-    if body != message.body:
-        message.body = body
-        message.version += 1
-        message.edited_at = clock.now()
-        session.add(message)
-        mark_changed(session, message)
+    if body == message.body:
+        return _message_result(message, actor.account)
+    hold = await screening.screen(session, actor, room, body, screening.scan(body))
+    message.body = body
+    message.version += 1
+    message.edited_at = clock.now()
+    session.add(message)
+    mark_changed(session, message)
+    await screening.after_edit(session, actor, message, room, hold)
     return _message_result(message, actor.account)
 
 
@@ -169,6 +184,20 @@ async def delete(session: AsyncSession, actor: Actor, op: DeleteOperation) -> Re
         message.version += 1
         session.add(message)
         mark_changed(session, message)
+    return _message_result(message, actor.account)
+
+
+async def confirm(session: AsyncSession, actor: Actor, op: ConfirmOperation) -> ResultBuilder:
+    """Post a message of mine that was held for contact details, as it is: I was warned.
+    Confirming again is fine. Raises ``MessageNotFound``, ``NotAuthor``, ``MessageDeleted``,
+    the room's write refusals and ``NotHeld`` for a message moderation keeps from the room."""
+    message, room = await _own_message(session, actor, op.message_id)
+    if message.deleted_at is not None:
+        raise errors.MessageDeleted()
+    room.require_writable()
+    if message.withheld is not None and message.withheld is not Withheld.held:
+        raise moderation_errors.NotHeld()
+    withholding.release(session, message)
     return _message_result(message, actor.account)
 
 
@@ -193,7 +222,8 @@ async def read(session: AsyncSession, actor: Actor, op: ReadOperation) -> Result
 
 
 async def unread_count(session: AsyncSession, room_id: Any, account_id: Any, up_to_seq: int) -> int:
-    """Messages after the marker, not deleted, not one's own: the same on every device."""
+    """Messages after the marker, not deleted or kept from the room, not one's own: the same
+    on every device."""
     result = await session.exec(
         select(sa.func.count())
         .select_from(Message)
@@ -201,6 +231,7 @@ async def unread_count(session: AsyncSession, room_id: Any, account_id: Any, up_
             Message.room_id == room_id,
             col(Message.seq) > up_to_seq,
             col(Message.deleted_at).is_(None),
+            col(Message.withheld).is_(None),
             sa.or_(col(Message.author_id).is_(None), Message.author_id != account_id),
         )
     )
@@ -211,5 +242,6 @@ APPLY = {
     "send": send,
     "edit": edit,
     "delete": delete,
+    "confirm": confirm,
     "read": read,
 }

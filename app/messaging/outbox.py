@@ -29,7 +29,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app import clock
-from app.config import SyncSettings
+from app.config import Settings
 from app.errors import AppError, TooManyRequests, error_from_code
 from app.identity.actor import Actor
 from app.messaging import errors
@@ -71,12 +71,46 @@ class OpsBudget(Protocol):
 
     def refund(self) -> None: ...
 
+    def charge_room(self, room_id: str) -> None:
+        """One more message in one room (flood protection); raises ``TooManyRequests``."""
 
-def ops_budget(limiter: RateLimiter, settings: SyncSettings, actor: Actor) -> OpsBudget:
+
+class AccountBudget:
+    """An account's operations, and its messages per room (a flood in one room waits while
+    the conversations elsewhere go on at the account's own pace)."""
+
+    def __init__(self, limiter: RateLimiter, settings: Settings, actor: Actor) -> None:
+        key = str(actor.account_id)
+        self._ops = KeyedBudget(
+            limiter, Budget("ops", settings.sync.ops_per_minute, 60), key, errors.SlowDown
+        )
+        self._limiter, self._key = limiter, key
+        self._room = Budget("room", settings.moderation.room_messages_per_minute, 60)
+
+    def charge(self) -> None:
+        self._ops.charge()
+
+    def refund(self) -> None:
+        self._ops.refund()
+
+    def charge_room(self, room_id: str) -> None:
+        KeyedBudget(self._limiter, self._room, f"{self._key}:{room_id}", errors.SlowDown).charge()
+
+
+def ops_budget(limiter: RateLimiter, settings: Settings, actor: Actor) -> OpsBudget:
     """The account's operation budget, the same over HTTP and the WebSocket."""
-    return KeyedBudget(
-        limiter, Budget("ops", settings.ops_per_minute, 60), str(actor.account_id), errors.SlowDown
-    )
+    return AccountBudget(limiter, settings, actor)
+
+
+def _charge_room(budget: OpsBudget | None, raw: Any) -> TooManyRequests | None:
+    """A send's share of its room's budget, or the refusal that says when to come back."""
+    if budget is None or not isinstance(raw, dict) or raw.get("type") != "send":
+        return None
+    try:
+        budget.charge_room(str(raw.get("room_id")))
+    except TooManyRequests as slow:
+        return slow
+    return None
 
 
 def fingerprint(raw: dict[str, Any]) -> str:
@@ -241,6 +275,10 @@ async def push(
         if waiting is None and not prepaid:
             waiting = _charge(budget)
         prepaid = False
+        if waiting is None:
+            waiting = _charge_room(budget, raw)
+            if waiting is not None and budget is not None:
+                budget.refund()  # not taken now: it costs the account nothing yet
         if waiting is not None:
             item.status, item.error = "retry_later", waiting
             continue

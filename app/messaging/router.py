@@ -39,4 +39,5 @@ async def room_history(
     )
     # Staff brought into a chat: the read is written down before the messages go out.
     await request.app.state.read_audit(actor, {room_id} if rows else set(), "history")
-    return MessagePage(messages=[message_public(m, a) for m, a in rows], has_older=has_older)
+    messages = [message_public(m, a, actor.account_id) for m, a in rows]
+    return MessagePage(messages=messages, has_older=has_older)

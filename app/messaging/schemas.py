@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.errors import ErrorBody
 from app.identity.actor import AccountView
 from app.identity.models import Account, AccountKind
-from app.messaging.models import Message
+from app.messaging.models import Message, Withheld
 
 MAX_OPERATIONS = 100
 Seq = Annotated[int, Field(ge=1, le=2**62)]
@@ -29,6 +29,17 @@ class AuthorPublic(BaseModel):
     name: str | None
 
 
+class WithheldPublic(BaseModel):
+    """Why a message is kept from the room; only its author is ever told."""
+
+    state: Withheld
+    reason: str = Field(
+        description="`contact_details` (held: confirm or edit), `flags` (hidden until a "
+        "moderator looks: edit to resubmit), or the room rule a moderator named"
+    )
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
 class MessagePublic(BaseModel):
     id: uuid.UUID
     room_id: uuid.UUID
@@ -41,6 +52,12 @@ class MessagePublic(BaseModel):
     edited_at: datetime | None
     client_time: datetime | None = Field(description="the sender's clock, for display only")
     deleted: bool
+    hidden: bool = Field(
+        False, description="kept from the room by moderation: no body (others see this only)"
+    )
+    withheld: WithheldPublic | None = Field(
+        None, description="only on the author's own copy of a message kept from the room"
+    )
     notice: dict[str, Any] | None = Field(
         None,
         description="only on messages from the service: a code and what it refers to (a "
@@ -59,13 +76,18 @@ def author_public(account: Account | AccountView | None) -> AuthorPublic:
     return AuthorPublic(kind="member", name=account.handle)
 
 
-def message_public(message: Message, author: Account | AccountView | None) -> MessagePublic:
+def message_public(
+    message: Message, author: Account | AccountView | None, viewer: uuid.UUID | None = None
+) -> MessagePublic:
+    """The message as ``viewer`` may see it (no viewer: its author). A message moderation
+    keeps from the room reaches others without its body; its author sees it whole, and why."""
     assert message.seq is not None
+    hidden = message.withheld is not None and viewer is not None and viewer != message.author_id
     return MessagePublic(
         id=message.id,
         room_id=message.room_id,
         author=SERVICE if message.notice else author_public(author),
-        body=message.body,
+        body=None if hidden else message.body,
         reply_to=message.reply_to_id,
         seq=message.seq,
         version=message.version,
@@ -73,7 +95,18 @@ def message_public(message: Message, author: Account | AccountView | None) -> Me
         edited_at=message.edited_at,
         client_time=message.client_time,
         deleted=message.deleted_at is not None,
+        hidden=hidden,
+        withheld=None if hidden else withheld_public(message),
         notice=json.loads(message.notice) if message.notice else None,
+    )
+
+
+def withheld_public(message: Message) -> WithheldPublic | None:
+    if message.withheld is None or message.deleted_at is not None:
+        return None
+    note = json.loads(message.withheld_note) if message.withheld_note else {}
+    return WithheldPublic(
+        state=message.withheld, reason=note.pop("reason", message.withheld.value), details=note
     )
 
 
@@ -103,6 +136,13 @@ class DeleteOperation(OperationModel):
     message_id: uuid.UUID
 
 
+class ConfirmOperation(OperationModel):
+    type: Literal["confirm"]
+    message_id: uuid.UUID = Field(
+        description="a message of mine held for contact details: post it as it is"
+    )
+
+
 class ReadOperation(OperationModel):
     type: Literal["read"]
     room_id: uuid.UUID
@@ -110,7 +150,8 @@ class ReadOperation(OperationModel):
 
 
 Operation = Annotated[
-    SendOperation | EditOperation | DeleteOperation | ReadOperation, Field(discriminator="type")
+    SendOperation | EditOperation | DeleteOperation | ConfirmOperation | ReadOperation,
+    Field(discriminator="type"),
 ]
 
 
@@ -120,9 +161,9 @@ class PushRequest(BaseModel):
     client_id: uuid.UUID = Field(description="stable per app install; scopes `seq`")
     ops: list[dict[str, Any]] = Field(
         description=(
-            f"Up to {MAX_OPERATIONS} operations (`send`, `edit`, `delete`, `read`), each with a "
-            "`seq` that increases per client. Each is validated on its own: a malformed one "
-            "is rejected without affecting the others."
+            f"Up to {MAX_OPERATIONS} operations (`send`, `edit`, `delete`, `confirm`, `read`), "
+            "each with a `seq` that increases per client. Each is validated on its own: a "
+            "malformed one is rejected without affecting the others."
         ),
     )
 
@@ -136,6 +177,9 @@ class OperationResult(BaseModel):
     )
     result: dict[str, Any] | None = None
     error: ErrorBody | None = None
+    warning: ErrorBody | None = Field(
+        None, description="applied, but held: the message waits for its author (`confirm`)"
+    )
     retry_after: int | None = None
 
 

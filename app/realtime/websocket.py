@@ -244,7 +244,7 @@ class Connection:
 
     async def _push(self, frame: protocol.PushFrame) -> None:
         state = self.ws.app.state
-        budget = ops_budget(state.rate_limiter, self.settings.sync, self.actor)
+        budget = ops_budget(state.rate_limiter, self.settings, self.actor)
         try:
             outcomes = await state.group_commit.run(
                 lambda session: push_operations(

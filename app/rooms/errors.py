@@ -31,3 +31,29 @@ class ThemeRequired(Unprocessable):
     code = "rooms.theme_required"
     message_nl = "Een gemeenschapsruimte heeft een thema."
     message_en = "A community room needs a theme."
+
+
+class Muted(Forbidden):
+    code = "rooms.muted"
+    message_nl = (
+        "De moderatoren van deze ruimte hebben je tot {until} gedempt: je kunt lezen, maar nog "
+        "niet schrijven. Je kunt hiertegen bezwaar maken."
+    )
+    message_en = (
+        "This room's moderators muted you until {until}: you can read, but not write yet. "
+        "You can appeal."
+    )
+
+
+class Removed(Forbidden):
+    code = "rooms.removed"
+    message_nl = (
+        "De moderatoren hebben je uit deze ruimte verwijderd. Je kunt hiertegen bezwaar maken."
+    )
+    message_en = "This room's moderators removed you from it. You can appeal."
+
+
+class VisitOver(Forbidden):
+    code = "rooms.visit_over"
+    message_nl = "Je bezoek aan deze ruimte is voorbij; de vrije ruimte is van de jongeren."
+    message_en = "Your visit to this room is over; the free space belongs to the young people."

@@ -46,6 +46,7 @@ class RoomAgeBand(StrEnum):
 class MembershipState(StrEnum):
     joined = "joined"
     left = "left"
+    removed = "removed"  # by the room's moderators: may not come back unless readmitted
 
 
 class Room(SQLModel, table=True):
@@ -86,6 +87,16 @@ class RoomMember(SQLModel, table=True):
     state: MembershipState = Field(sa_type=TextEnum(MembershipState, 8))
     joined_at: datetime = Field(default_factory=clock.now, sa_column=utc_column())
     left_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    muted_until: datetime | None = Field(
+        default=None,
+        sa_column=utc_column(nullable=True),
+        description="muted by the room's moderators: reads, does not write, until then",
+    )
+    visiting_until: datetime | None = Field(
+        default=None,
+        sa_column=utc_column(nullable=True),
+        description="a staff member on an invited visit: writes until then, then leaves",
+    )
     position: int | None = Field(default=None, sa_type=sa.BigInteger)
 
 

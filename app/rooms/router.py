@@ -81,15 +81,6 @@ async def update_room(
 
 
 @router.post(
-    "/{room_id}/archive",
-    responses=responses(*AUTH, identity_errors.RoleRequired, errors.RoomNotFound),
-)
-async def archive_room(room_id: uuid.UUID, actor: CurrentActor, session: SessionDep) -> RoomPublic:
-    """Archive a room: members keep reading, nobody writes or joins (coordinators)."""
-    return room_public(await service.archive_room(session, actor, room_id))
-
-
-@router.post(
     "/{room_id}/join",
     responses=responses(
         *AUTH,

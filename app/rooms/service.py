@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -195,11 +196,26 @@ async def get_visible_room(session: AsyncSession, actor: Actor, room_id: uuid.UU
 
 @dataclass(frozen=True)
 class RoomAccess:
-    """What an operation on a conversation needs to know about the room it is in."""
+    """What an operation on a conversation needs to know about the room it is in, and about
+    the actor's place in it."""
 
     room_id: uuid.UUID
     kind: RoomKind
+    age_band: RoomAgeBand
     archived: bool
+    muted_until: datetime | None = None
+    visiting_until: datetime | None = None
+
+    def require_writable(self) -> None:
+        """Raise ``RoomArchived``, ``Muted`` or ``VisitOver`` if the actor may not write here
+        now (their queued operations arriving late are refused the same way)."""
+        if self.archived:
+            raise errors.RoomArchived()
+        now = clock.now()
+        if self.muted_until is not None and self.muted_until > now:
+            raise errors.Muted(until=self.muted_until.isoformat())
+        if self.visiting_until is not None and self.visiting_until <= now:
+            raise errors.VisitOver()
 
 
 _ROOMS = Room.__table__  # type: ignore[attr-defined]
@@ -207,7 +223,14 @@ _MEMBERS = RoomMember.__table__  # type: ignore[attr-defined]
 # Built once, on the tables: every operation on a conversation asks it first, and loading
 # the whole room as an entity cost more than the question.
 _MEMBERSHIP = (
-    select(_ROOMS.c.kind, _ROOMS.c.archived_at, _MEMBERS.c.state)
+    sa.select(
+        _ROOMS.c.kind,
+        _ROOMS.c.age_band,
+        _ROOMS.c.archived_at,
+        _MEMBERS.c.state,
+        _MEMBERS.c.muted_until,
+        _MEMBERS.c.visiting_until,
+    )
     .join(_MEMBERS, _MEMBERS.c.room_id == _ROOMS.c.id)
     .where(
         _ROOMS.c.id == sa.bindparam("room_id"),
@@ -216,13 +239,17 @@ _MEMBERSHIP = (
 )
 
 
-def joined_and_open(room_id: Any, account_id: Any) -> sa.ColumnElement[bool]:
-    """In SQL: ``account_id`` is a current member of ``room_id``, which is not archived. For
-    statements that check and write at once (a send: ``app.messaging.operations``)."""
+def may_write_now(room_id: Any, account_id: Any, now: Any) -> sa.ColumnElement[bool]:
+    """In SQL: ``account_id`` is a current member of ``room_id``, which is not archived, and
+    is neither muted nor at the end of a visit at ``now``. For statements that check and write
+    at once (a send: ``app.messaging.operations``); ``RoomAccess.require_writable`` says why
+    not."""
     return sa.exists().where(
         _MEMBERS.c.room_id == room_id,
         _MEMBERS.c.account_id == account_id,
         _MEMBERS.c.state == MembershipState.joined,
+        sa.or_(_MEMBERS.c.muted_until.is_(None), _MEMBERS.c.muted_until <= now),
+        sa.or_(_MEMBERS.c.visiting_until.is_(None), _MEMBERS.c.visiting_until > now),
         _ROOMS.c.id == _MEMBERS.c.room_id,
         _ROOMS.c.archived_at.is_(None),
     )
@@ -230,15 +257,18 @@ def joined_and_open(room_id: Any, account_id: Any) -> sa.ColumnElement[bool]:
 
 async def require_member(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> RoomAccess:
     """The room, if the actor is a current member; otherwise the same ``RoomNotFound`` as for a
-    room that does not exist, so that nobody learns which private rooms exist."""
+    room that does not exist, so that nobody learns which private rooms exist. Someone the
+    moderators removed is told so (``Removed``): they know the room, and should know why."""
     where = {"room_id": room_id, "account_id": actor.account_id}
-    found = (await session.exec(_MEMBERSHIP, params=where)).first()
+    found = (await session.exec(_MEMBERSHIP, params=where)).first()  # type: ignore[call-overload]
     if found is None:
         raise errors.RoomNotFound()
-    kind, archived_at, state = found
+    kind, age_band, archived_at, state, muted_until, visiting_until = found
+    if state is MembershipState.removed:
+        raise errors.Removed()
     if state is not MembershipState.joined:
         raise errors.RoomNotFound()
-    return RoomAccess(room_id, kind, archived_at is not None)
+    return RoomAccess(room_id, kind, age_band, archived_at is not None, muted_until, visiting_until)
 
 
 async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> Room:
@@ -255,19 +285,34 @@ async def join_room(session: AsyncSession, actor: Actor, room_id: uuid.UUID) -> 
         raise errors.RoomAgeBandMismatch(age_band=room.age_band.value)
     if room.archived_at is not None:
         raise errors.RoomArchived()
+    current = await membership(session, room_id, actor.account_id)
+    if current is not None and current.state is MembershipState.removed:
+        raise errors.Removed()
     await add_member(session, room, actor.account_id)
     return room
 
 
-async def add_member(session: AsyncSession, room: Room, account_id: uuid.UUID) -> RoomMember:
-    """Make someone a member (again); also used for chat rooms by the chat domain."""
+async def add_member(
+    session: AsyncSession,
+    room: Room,
+    account_id: uuid.UUID,
+    *,
+    visiting_until: datetime | None = None,
+) -> RoomMember:
+    """Make someone a member (again); also used for chat rooms by the chat domain, and for
+    a staff member's invited visit to a community room (``visiting_until``)."""
     member = await membership(session, room.id, account_id)
     if member is not None and member.state is MembershipState.joined:
+        if member.visiting_until != visiting_until:
+            member.visiting_until = visiting_until
+            session.add(member)
+            await session.flush()
         return member
     if member is None:
         member = RoomMember(room_id=room.id, account_id=account_id, state=MembershipState.joined)
     else:
         member.state, member.joined_at, member.left_at = MembershipState.joined, clock.now(), None
+    member.visiting_until = visiting_until
     session.add(member)
     mark_changed(session, member)
     await session.flush()
@@ -323,6 +368,45 @@ async def remove_member(session: AsyncSession, room: Room, account_id: uuid.UUID
         mark_changed(session, member)
         await session.flush()
     return True
+
+
+async def mute_member(
+    session: AsyncSession, room_id: uuid.UUID, account_id: uuid.UUID, until: datetime | None
+) -> bool:
+    """Mute a member until ``until`` (None: unmute). False if they are not in the room. Only
+    the moderation package calls this, after its own checks."""
+    member = await membership(session, room_id, account_id)
+    if member is None or member.state is not MembershipState.joined:
+        return False
+    member.muted_until = until
+    session.add(member)
+    await session.flush()
+    return True
+
+
+async def exclude_member(session: AsyncSession, room: Room, account_id: uuid.UUID) -> bool:
+    """Remove a member for good (``removed``: they may not rejoin); every device of theirs
+    learns of it. False if they were never a member."""
+    member = await membership(session, room.id, account_id)
+    if member is None:
+        return False
+    if member.state is not MembershipState.removed:
+        member.state, member.left_at, member.muted_until = (
+            MembershipState.removed,
+            clock.now(),
+            None,
+        )
+        session.add(member)
+        mark_changed(session, member)
+        await session.flush()
+    return True
+
+
+async def readmit_member(session: AsyncSession, room: Room, account_id: uuid.UUID) -> None:
+    """Undo a removal (an appeal that succeeded): the person is back in the room."""
+    member = await membership(session, room.id, account_id)
+    if member is not None and member.state is MembershipState.removed:
+        await add_member(session, room, account_id)
 
 
 async def joined_room_ids(session: AsyncSession, account_id: uuid.UUID) -> set[uuid.UUID]:

@@ -312,3 +312,21 @@ async def current_shift(
 def serves(shift: Shift, age_band: AgeBand) -> bool:
     """Teens (12-17) go to volunteers on a shift that serves them, and so do young adults."""
     return shift.serves_12_17 if age_band is AgeBand.young else shift.serves_18_25
+
+
+async def volunteers_on_shift(session: AsyncSession, age_band: AgeBand | None) -> list[uuid.UUID]:
+    """Everyone checked in to a shift now that serves ``age_band`` (None: any band)."""
+    statement = (
+        select(ShiftSignup.volunteer_id)
+        .join(Shift, col(Shift.id) == col(ShiftSignup.shift_id))
+        .where(
+            col(ShiftSignup.checked_in_at).is_not(None),
+            col(ShiftSignup.checked_out_at).is_(None),
+            col(Shift.ends_at) > clock.now(),
+        )
+    )
+    if age_band is AgeBand.young:
+        statement = statement.where(col(Shift.serves_12_17))
+    elif age_band is AgeBand.adult:
+        statement = statement.where(col(Shift.serves_18_25))
+    return sorted(set((await session.exec(statement)).all()))

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -35,7 +36,9 @@ class TombstoneEvent(BaseModel):
     room_id: uuid.UUID
     message_id: uuid.UUID
     seq: int
-    reason: Literal["deleted", "hidden"]
+    reason: Literal["deleted", "hidden"] = Field(
+        description="`hidden`: kept from the room by moderation (it may come back as a message)"
+    )
 
 
 class MembershipEvent(BaseModel):
@@ -76,8 +79,30 @@ class ReadMarkerEvent(BaseModel):
     unread: int
 
 
+class NoticePublic(BaseModel):
+    id: uuid.UUID
+    code: str = Field(description="what it is about: the app shows it in the reader's language")
+    details: dict[str, Any]
+    created_at: datetime
+
+
+class NoticeEvent(BaseModel):
+    """Something the service tells me privately (a moderator's decision about my message, a
+    volunteer reaching out): on all my devices, never to anyone else."""
+
+    type: Literal["notice"] = "notice"
+    position: int
+    notice: NoticePublic
+
+
 Event = Annotated[
-    MessageEvent | TombstoneEvent | MembershipEvent | MemberEvent | RoomEvent | ReadMarkerEvent,
+    MessageEvent
+    | TombstoneEvent
+    | MembershipEvent
+    | MemberEvent
+    | RoomEvent
+    | ReadMarkerEvent
+    | NoticeEvent,
     Field(discriminator="type"),
 ]
 
@@ -104,6 +129,15 @@ def message_audience(room_id: uuid.UUID) -> Audience:
     return Audience(room_id=room_id)
 
 
+def withheld_audiences(
+    room_id: uuid.UUID, author_id: uuid.UUID | None
+) -> tuple[Audience | None, Audience]:
+    """A message moderation keeps from the room: (who gets it whole: its author only; who
+    gets a tombstone: everyone else in the room)."""
+    author = Audience(account_id=author_id) if author_id is not None else None
+    return author, Audience(room_id=room_id, excluding=author_id)
+
+
 def membership_audience(account_id: uuid.UUID) -> Audience:
     """One's own membership: only oneself (every device)."""
     return Audience(account_id=account_id)
@@ -126,4 +160,9 @@ def room_audience(room_id: uuid.UUID) -> Audience:
 
 def read_marker_audience(account_id: uuid.UUID) -> Audience:
     """Reading is private: only the reader."""
+    return Audience(account_id=account_id)
+
+
+def notice_audience(account_id: uuid.UUID) -> Audience:
+    """A private notice: only the person it is for."""
     return Audience(account_id=account_id)

@@ -8,18 +8,20 @@ so catching up costs what changed since the cursor, not the size of the history.
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.identity.models import Account
-from app.messaging.models import Message
+from app.messaging.models import Message, Withheld
 from app.messaging.operations import unread_count
 from app.messaging.schemas import author_public, message_public
+from app.notices.models import Notice
 from app.rooms.models import MembershipState, ReadMarker, Room, RoomKind, RoomMember
 from app.rooms.schemas import room_public
 from app.sync import events
@@ -36,6 +38,7 @@ class Change:
         | events.MemberEvent
         | events.RoomEvent
         | events.ReadMarkerEvent
+        | events.NoticeEvent
     )
     audience: Audience
 
@@ -62,21 +65,39 @@ def my_rooms(viewer: uuid.UUID) -> Any:
     )
 
 
-def message_change(message: Message, author: Account | None) -> Change:
+def message_changes(
+    message: Message, author: Account | None, viewer: uuid.UUID | None = None
+) -> list[Change]:
+    """A message's change as each audience sees it (for ``viewer``: as they see it). One
+    that moderation keeps from the room goes whole to its author only; everyone else gets a
+    tombstone, or nothing if they never saw it (held before it was ever posted)."""
     assert message.position is not None
     assert message.seq is not None
     audience = events.message_audience(message.room_id)
     if message.deleted_at is not None:
-        tombstone = events.TombstoneEvent(
-            position=message.position,
-            room_id=message.room_id,
-            message_id=message.id,
-            seq=message.seq,
-            reason="deleted",
-        )
-        return Change(message.position, tombstone, audience)
-    event = events.MessageEvent(position=message.position, message=message_public(message, author))
-    return Change(message.position, event, audience)
+        return [Change(message.position, _tombstone(message, "deleted"), audience)]
+    whole = events.MessageEvent(position=message.position, message=message_public(message, author))
+    if message.withheld is None:
+        return [Change(message.position, whole, audience)]
+    own, others = events.withheld_audiences(message.room_id, message.author_id)
+    changes = [] if own is None else [Change(message.position, whole, own)]
+    if message.withheld is not Withheld.held:
+        changes.append(Change(message.position, _tombstone(message, "hidden"), others))
+    if viewer is None:
+        return changes
+    return [change for change in changes if change.audience.includes(viewer, {message.room_id})]
+
+
+def _tombstone(message: Message, reason: Literal["deleted", "hidden"]) -> events.TombstoneEvent:
+    assert message.position is not None
+    assert message.seq is not None
+    return events.TombstoneEvent(
+        position=message.position,
+        room_id=message.room_id,
+        message_id=message.id,
+        seq=message.seq,
+        reason=reason,
+    )
 
 
 def _in_range(column: Any, after: int, upto: int) -> sa.ColumnElement[bool]:
@@ -96,7 +117,9 @@ async def _messages(
     if viewer is not None:
         statement = statement.where(col(Message.room_id).in_(my_rooms(viewer)))
     return [
-        message_change(message, author) for message, author in (await session.exec(statement)).all()
+        change
+        for message, author in (await session.exec(statement)).all()
+        for change in message_changes(message, author, viewer)
     ]
 
 
@@ -188,16 +211,43 @@ async def _read_markers(
     ]
 
 
+def notice_change(notice: Notice) -> Change:
+    assert notice.position is not None
+    public = events.NoticePublic(
+        id=notice.id,
+        code=notice.code,
+        details=json.loads(notice.details),
+        created_at=notice.created_at,
+    )
+    event = events.NoticeEvent(position=notice.position, notice=public)
+    return Change(notice.position, event, events.notice_audience(notice.account_id))
+
+
+async def _notices(
+    session: AsyncSession, after: int, upto: int, viewer: uuid.UUID | None, limit: int
+) -> list[Change]:
+    statement = (
+        select(Notice)
+        .where(_in_range(col(Notice.position), after, upto))
+        .order_by(col(Notice.position))
+        .limit(limit + 1)
+    )
+    if viewer is not None:
+        statement = statement.where(Notice.account_id == viewer)
+    return [notice_change(notice) for notice in (await session.exec(statement)).all()]
+
+
 _PARTS = {
     "message": _messages,
     "room_member": _memberships,
     "room": _rooms,
     "read_marker": _read_markers,
+    "notice": _notices,
 }
 
 
 async def _parts_with_changes(session: AsyncSession, after: int, upto: int) -> list[Any]:
-    """Which tables changed in the range: one cheap index probe instead of four full queries
+    """Which tables changed in the range: one cheap index probe instead of a full query per table
     (a typical range holds only messages)."""
     probes = [
         sa.select(sa.literal(name).label("part"))

@@ -57,7 +57,7 @@ async def push(body: PushRequest, request: Request, token: BearerToken) -> PushR
     async def unit(session: AsyncSession) -> list[ItemOutcome]:
         # Who is asking is settled in the same transaction as the writes (group commit).
         actor = await actor_for_token(session, token, state.identity_policy)
-        budget = ops_budget(state.rate_limiter, state.settings.sync, actor)
+        budget = ops_budget(state.rate_limiter, state.settings, actor)
         return await push_operations(
             session, actor, client_id=body.client_id, raw_ops=body.ops, budget=budget
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -12,6 +13,7 @@ from app.messaging.outbox import ItemOutcome
 from app.messaging.schemas import OperationResult, PushResponse
 from app.sync.events import Event
 from app.sync.service import SyncResult
+from moderation.errors import ContactDetailsHeld
 
 
 class RoomHistoryPublic(BaseModel):
@@ -47,6 +49,15 @@ def sync_public(result: SyncResult) -> SyncResponse:
     )
 
 
+def _warning(result: dict[str, Any] | None, language: Language) -> ErrorBody | None:
+    """A message held for its author to confirm comes with the warning that says why."""
+    withheld = ((result or {}).get("message") or {}).get("withheld") or {}
+    if withheld.get("state") != "held":
+        return None
+    warning = ContactDetailsHeld(found=withheld.get("details", {}).get("found", []))
+    return ErrorBody(code=warning.code, message=warning.message(language), details=warning.details)
+
+
 def push_public(outcomes: list[ItemOutcome], language: Language) -> PushResponse:
     results = []
     for outcome in (item.settled() for item in outcomes):
@@ -63,6 +74,7 @@ def push_public(outcomes: list[ItemOutcome], language: Language) -> PushResponse
                 )
                 if error is not None
                 else None,
+                warning=_warning(outcome.result, language),
                 retry_after=error.details.get("retry_after")
                 if outcome.status == "retry_later" and error
                 else None,

@@ -18,11 +18,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app.identity.actor import Actor
 from app.identity.models import Account
 from app.messaging.models import Message
+from app.notices.service import recent_notices
 from app.rooms.models import MembershipState, ReadMarker, Room, RoomMember
 from app.rooms.schemas import room_public
 from app.sync import cursor as cursors
 from app.sync import events
-from app.sync.feed import Change, changes_between, message_change, read_marker_change
+from app.sync.feed import (
+    Change,
+    changes_between,
+    message_changes,
+    notice_change,
+    read_marker_change,
+)
 from app.sync.positions import StreamHead, current_head
 
 
@@ -92,9 +99,19 @@ async def first_sync(
         marker = await session.get(ReadMarker, (room.id, actor.account_id))
         if marker is not None and marker.position is not None and marker.position <= head.position:
             changes.append(await read_marker_change(session, marker))
-        recent, has_older = await recent_messages(session, room.id, head.position, window)
-        changes += [message_change(message, author) for message, author in recent]
+        recent, has_older = await recent_messages(
+            session, room.id, head.position, window, viewer=actor.account_id
+        )
+        changes += [
+            change
+            for message, author in recent
+            for change in message_changes(message, author, actor.account_id)
+        ]
         history[room.id] = RoomHistory(has_older, recent[0][0].seq if recent else None)
+    changes += [
+        notice_change(notice)
+        for notice in await recent_notices(session, actor.account_id, head.position)
+    ]
     changes.sort(key=lambda change: change.position)
     return SyncResult(
         cursor=cursors.encode(head.epoch, head.position),
@@ -107,8 +124,10 @@ async def first_sync(
 
 
 async def recent_messages(
-    session: AsyncSession, room_id: uuid.UUID, upto: int, window: int
+    session: AsyncSession, room_id: uuid.UUID, upto: int, window: int, *, viewer: uuid.UUID
 ) -> tuple[list[tuple[Message, Account | None]], bool]:
+    """The room's newest messages as ``viewer`` may see them: nobody else's that moderation
+    keeps from the room (a tombstone means nothing to a device that never had the message)."""
     rows = (
         await session.exec(
             select(Message, Account)
@@ -117,6 +136,7 @@ async def recent_messages(
                 Message.room_id == room_id,
                 col(Message.position) <= upto,
                 col(Message.deleted_at).is_(None),
+                sa.or_(col(Message.withheld).is_(None), col(Message.author_id) == viewer),
             )
             .order_by(col(Message.seq).desc())
             .limit(window + 1)
@@ -155,6 +175,7 @@ async def unread_by_room(session: AsyncSession, account_id: uuid.UUID) -> dict[u
             .where(
                 col(Message.seq) > col(ReadMarker.up_to_seq),
                 col(Message.deleted_at).is_(None),
+                col(Message.withheld).is_(None),
                 sa.or_(col(Message.author_id).is_(None), col(Message.author_id) != account_id),
             )
             .group_by(col(Message.room_id))

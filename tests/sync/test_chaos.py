@@ -58,6 +58,9 @@ class Network:
             await device.push(batch)
 
 
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
 def write_offline(device: Device, rooms: list[str], rng: random.Random) -> dict[str, Any]:
     """Queue OPERATIONS operations; returns what the device means to have said."""
     intended: dict[str, Any] = {"sent": [], "final": {}, "deleted": set()}
@@ -78,7 +81,8 @@ def write_offline(device: Device, rooms: list[str], rng: random.Random) -> dict[
         elif mine and roll < 0.20:
             device.read(rng.choice(rooms), rng.choice(mine))
         else:
-            body = f"{device.client_id.hex[:6]} #{n}"
+            # letters only before the number: "1234ab" would be a postcode, and held
+            body = f"toestel {device.client_id.hex[:6].translate(_LETTERS)} #{n}"
             message_id = device.send(rng.choice(rooms), body)
             intended["sent"].append(message_id)
             intended["final"][message_id] = body

@@ -1,0 +1,37 @@
+"""Work an instance does by itself every few seconds (escalation deadlines, ended staff
+visits). The work lives in rows in the database, so any number of instances may run the same
+loop, and a round that fails (the database away, say) only waits for the next one."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+log = logging.getLogger("ruimte.background")
+
+
+class Periodic:
+    """Runs ``step`` every ``every_seconds`` from ``start`` until ``stop``."""
+
+    def __init__(
+        self, name: str, every_seconds: float, step: Callable[[], Awaitable[object]]
+    ) -> None:
+        self.name, self._every, self._step = name, every_seconds, step
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self._step()
+            except Exception:  # the work waits in the database for the next round
+                log.warning("%s could not run; trying again", self.name, exc_info=True)
+            await asyncio.sleep(self._every)

@@ -1,0 +1,1 @@
+"""Private notices: what the service tells one person, on all their devices, through sync."""
