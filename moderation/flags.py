@@ -90,6 +90,8 @@ async def flag(
     session.add_all([case, stored])
     await session.flush()
     if message is not None and scoring.passes(case.score, await threshold(session, room.id)):
+        # Another flag may have hidden it while this one waited for the case's lock.
+        await session.refresh(message)
         await _hide_pending_review(session, room, case, message)
 
 

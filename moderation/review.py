@@ -21,6 +21,7 @@ from app.identity.service import find_by_handle
 from app.messaging import withholding
 from app.messaging.models import Message, Withheld
 from app.notices.service import notify
+from app.rooms import sanctions
 from app.rooms import service as rooms
 from app.rooms.models import Room
 from moderation import care, errors, policy
@@ -226,10 +227,10 @@ async def apply(
         case Action.warn:
             notify(session, subject, "moderation.warning", **about)
         case Action.mute:
-            await rooms.mute_member(session, room.id, subject, entry.until)
+            await sanctions.mute_member(session, room.id, subject, entry.until)
             notify(session, subject, "moderation.muted", until=entry.until, **about)
         case Action.remove:
-            await rooms.exclude_member(session, room, subject)
+            await sanctions.exclude_member(session, room, subject)
             notify(session, subject, "moderation.removed", **about)
 
 
@@ -240,9 +241,9 @@ async def undo(session: AsyncSession, room: Room, entry: ModerationAction) -> No
     if entry.action in (Action.hide, Action.auto_hide) and message is not None:
         withholding.release(session, message)
     elif entry.action is Action.mute and subject is not None:
-        await rooms.mute_member(session, room.id, subject, None)
+        await sanctions.mute_member(session, room.id, subject, None)
     elif entry.action is Action.remove and subject is not None:
-        await rooms.readmit_member(session, room, subject)
+        await sanctions.readmit_member(session, room, subject)
 
 
 async def resubmitted(session: AsyncSession, message: Message) -> None:

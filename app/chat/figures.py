@@ -19,6 +19,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
+from app import clock
 from app.chat.models import ChatOutcome, ChatRefusal, ChatRequest, NextStep, RequestState
 from app.identity.actor import Actor
 from app.identity.models import StaffRole
@@ -51,13 +52,20 @@ class FiguresPublic(BaseModel):
 
 
 async def figures(
-    session: AsyncSession, actor: Actor, location_id: uuid.UUID, first_day: date, last_day: date
+    session: AsyncSession,
+    actor: Actor,
+    location_id: uuid.UUID,
+    first_day: date | None,
+    last_day: date | None,
 ) -> FiguresPublic:
-    """The figures of a location from ``first_day`` to ``last_day`` (local days, inclusive).
+    """The figures of a location from ``first_day`` to ``last_day`` (local days, inclusive;
+    by default the last 30 days up to today where the location is, at most 367 days).
     Raises ``RoleRequired`` and ``LocationNotFound``."""
     actor.require_role(StaffRole.coordinator, StaffRole.admin)
     location = await locations.get_location(session, location_id)
     zone = locations.zone_of(location.time_zone)
+    last_day = last_day or clock.now().astimezone(zone).date()
+    first_day = max(first_day or last_day - timedelta(days=29), last_day - timedelta(days=366))
     starts = datetime.combine(first_day, time(0), zone)
     ends = datetime.combine(last_day + timedelta(days=1), time(0), zone)
     taken = await session.exec(

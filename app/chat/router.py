@@ -4,11 +4,10 @@ sees the queue and takes a chat."""
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import date
 
 from fastapi import APIRouter, Request, Response, status
 
-from app import clock
 from app.chat import conversation, errors, figures, service
 from app.chat.schemas import (
     ChatRequestCreate,
@@ -199,9 +198,7 @@ async def chat_figures(
     """Chats, waits, withdrawals, out-of-hours refusals and answers afterwards, for a location
     and period (default: the last 30 days); aggregates only, small cells suppressed
     (coordinators and admins)."""
-    last = last_day or clock.now().date()
-    first = max(first_day or last - timedelta(days=29), last - timedelta(days=366))
-    return await figures.figures(session, actor, location_id, first, last)
+    return await figures.figures(session, actor, location_id, first_day, last_day)
 
 
 @router.get("/debriefs", responses=responses(*AUTH, identity_errors.RoleRequired))

@@ -105,6 +105,7 @@ def withheld_public(message: Message) -> WithheldPublic | None:
     if message.withheld is None or message.deleted_at is not None:
         return None
     note = json.loads(message.withheld_note) if message.withheld_note else {}
+    note.pop("fresh", None)  # the service's own bookkeeping (``withholding``)
     return WithheldPublic(
         state=message.withheld, reason=note.pop("reason", message.withheld.value), details=note
     )

@@ -34,6 +34,12 @@ How the hard cases are treated (and labelled in ``tests/moderation/signals_*.tsv
 * **Insults between users** ("kys", "je bent een loser") are not abuse signals; they are for the
   moderation flags, not for this detector.
 
+**Warning signs that do not name the risk** (``lexicon_signs``) are cues too: goodbyes to
+everyone, letters for the family, giving things or a pet away, looking up heights or passing
+trains, a relapse or an urge, a friend's marks explained away, bruises explained by a parent's
+anger, a forced marriage, a controlling partner. Each clears on its everyday reading ("tot
+morgen", a birthday, a move, "relapsed on sugar", sport), not on a laugh.
+
 ``acute`` means an intent with a plan, a means or a time ("vanavond", "tonight", "pills saved
 up", "standing on the bridge") for suicide, an urge with a time ("rn", "tonight") for self-harm,
 and a danger now ("right now", "hij staat voor de deur", "I'm scared") for abuse.

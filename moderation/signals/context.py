@@ -50,7 +50,8 @@ _SINCERE = re.compile(
 # School stress next to a strain phrase: "can't wait for it all to be over, exam week".
 _SCHOOL = re.compile(
     r"\b(?:exam\w*|examen\w*|toets\w*|tentamen\w*|huiswerk|homework|test|tests|school"
-    r"|deadline\w*|werkstuk|essay|proefwerk|rapport|grades|cijfers?)\b"
+    r"|deadline\w*|werkstuk|essay|proefwerk|rapport|grades|cijfers?|stage|bijbaan|werk|job|shift"
+    r"|internship)\b"
 )
 # Right after a word for dying: "dood van de stress", "die of boredom", "die for pizza".
 _DEATH_WORD_AT_END = re.compile(r"\b(?:dood|die|dying|dead|sterven|doodgaan)$")
@@ -88,7 +89,23 @@ _RELAPSE = re.compile(
 _ACCIDENT = re.compile(
     r"\b(?:per ongeluk|by accident|accidentally|accident|ongeluk|papier|paper|papercut|broodmes"
     r"|koken|cooking|kitchen|keuken|shaving|scheren|vinger|finger|hair|knippen|kapper|kat|cat"
-    r"|barber|kitten|hond|dog|puppy|playing|gevallen|fell|fiets|bike|tattoo|piercing|pierced|au|ouch)\b"
+    r"|barber|kitten|hond|dog|puppy|playing|gevallen|fell|fiets|bike|tattoo|piercing|pierced|au"
+    r"|ouch"
+    r"|operatie|surgery|ziekenhuis|hospital|waterpokken|chickenpox|eczeem|eczema|allergi\w*"
+    r"|muggen\w*|mosquito\w*|bloedprik|vaccin\w*|injection|brandnetel\w*|nettles|bramen|brambles"
+    r"|thorns|bushes|struik\w*|hike|hiking|wandel\w*|scooter"
+    r"|hockey|voetbal|football|soccer|rugby|judo|skate\w*|schillen|knutsel\w*|crafts?|crafting"
+    r"|boks\w*|boxing|kickbox\w*|punching ?bag|mma|karate|taekwondo"
+    r"|scherm|screen|bril|glasses|stretch ?marks|striae)\b"
+)
+# Someone else's marks with an excuse the writer reports ("zegt dat het van de kat is", "says
+# its nothing", "maar ze heeft geen kat"): the writer doubts it, so the excuse clears nothing.
+_REPORTED_EXCUSE = re.compile(
+    r"\b(?:zegt|zei|zeggen|beweert|says|said|saying|claims|claimed)(?: dat| that)?(?: \S+){0,3}"
+    r" (?:from"
+    r"|van|did it|deed het|het deed|its|it is|it was|niks|niets|nothing|fell|gevallen|viel)\b"
+    r"|\b(?:maar|but) (?:ze|hij|zij|she|he) (?:heeft|has|does not have) (?:geen"
+    r"|no|a)\b|\b(?:smoes\w*|excuses?|zogenaamd|supposedly|apparently|blijkbaar)\b"
 )
 _PLAYFUL = re.compile(
     r"^(?: \S+){0,3} (?:met|with) (?:een |de |het |a |the |my |his |her |zijn |haar )?(?:\w+ )?"
@@ -97,10 +114,18 @@ _PLAYFUL = re.compile(
     r"|mario ?kart|fortnite|cards|kaarten|uno|monopoly|arm ?wrestling|a race)\b"
 )
 _EXPLICIT_ACCIDENT = re.compile(r"\b(?:per ongeluk|by accident|accidentally|perongeluk)\b")
+# Siblings and friends playing rough, said of "we" by the writer: "we were messing around".
+_PLAY_FIGHT = re.compile(
+    r"\bwe (?:were|waren) (?:just |gewoon |maar )?(?:messing|mucking|horsing) around\b"
+    r"|\bplay ?fight\w*|\b(?:aan het )?(?:stoeien|stoeiden|gestoeid)\b"
+    r"|\b(?:waren|zijn|was) (?:gewoon |maar )?aan het (?:dollen|klooien|keten|stoeien)\b"
+)
 _LEISURE = re.compile(
     r"\b(?:in (?:het|de) (?:water|kanaal|meer|zee|zwembad|rivier)|into the (?:water|lake|river"
     r"|sea|pool)|zwemmen|swimming|bommetje|cliff ?jumping|bungee\w*|parachute\w*|trampoline"
-    r"|skydiv\w*|klimmen|climbing|gevallen|fell|vibes)\b"
+    r"|skydiv\w*|klimmen|climbing|gevallen|fell|vibes|eiffel\w*|euromast|domtoren|burj"
+    r"|empire state|excursie|schoolreis\w*|school trip|field trip|uitje|toerist\w*|tourists?"
+    r"|sunset|zonsondergang|uitzicht|the view|fotos?|photos?|pictures?)\b"
 )
 _TIME = re.compile(
     r"\b(?:vanavond|vannacht|nu meteen|straks|vandaag nog|morgen|dit weekend|na school|tonight"
@@ -115,6 +140,50 @@ _DANGER_NOW = re.compile(
     r"\b(?:right now|op dit moment|nu|vanavond|tonight|voor de deur|outside my (?:door|room|window)"
     r"|banging|bonkt)\b"
     r"|\b(?:ik ben|i am) (?:zo |so |really |echt )?(?:bang|scared|terrified|afraid)\b"
+)
+# A quotation introduced as a message from someone ("she texted me \"bye\"") is a report, not
+# fiction: only an unintroduced quotation reads as a song line or a title.
+_REPORTED_QUOTE = re.compile(
+    r"\b(?:texted|text|sent|send|messaged|dmd|dm|wrote|said|says|posted|replied|zei|zegt|appte"
+    r"|appt|stuurde|stuurt|schreef|schrijft|plaatste|postte)\b(?: \S+){0,3} $"
+)
+# A goodbye for an ordinary reason: see you later, a move, a holiday, a birthday, a sale.
+_ORDINARY = re.compile(
+    r"\b(?:tot (?:morgen|straks|zo|later|ziens|snel|maandag|vrijdag|volgende|na|over|vanavond"
+    r"|de volgende)|see (?:you|ya|yall)|cya|ttyl|talk (?:to you )?(?:later|tomorrow|soon)"
+    r"|until (?:next|tomorrow|after|then)|next (?:week|year|time|month|season)|volgende (?:week"
+    r"|keer|maand)|weekend|trouwdag|jubileum|anniversary|verhui\w*|moving (?:away|out|to|house)"
+    r"|new school|nieuwe school"
+    r"|exchange|uitwisseling|vakantie|holiday|vacation|trip|op reis|kamp|camp|stage|internship"
+    r"|graduat\w*|diploma|laatste (?:schooldag|werkdag)|last day (?:of|at)|afscheidsfeest\w*"
+    r"|leaving (?:the|this) (?:group|chat|server|app)|(?:deze|de) (?:groep|app) (?:verlaten|uit)"
+    r"|account|offline|welterusten|slaap lekker|good ?night|gn|verjaardag|jarig|birthday|bday"
+    r"|kerst\w*|christmas|xmas|moederdag|vaderdag|mothers day|fathers day|valentijn\w*"
+    r"|valentines?|sinterklaas|santa|cadeau\w*|verkocht|verkopen|sold|selling|sell|vinted"
+    r"|marktplaats|ebay|kringloop|thrift|goed doel|charity|donat\w*|opruim\w*|declutter\w*"
+    r"|te klein|too small|outgrown|passen niet|past niet|allergi\w*|terwijl ik|while i am|bieb"
+    r"|bibliotheek|library"
+    r"|ruimte maken|make (?:space|room)"
+    r"|paar dagen|few days|oppassen|pet ?sit\w*)\b"
+)
+# ... unless the goodbye is final: "voor altijd", "nooit meer", "for good", "forever".
+_FINAL = re.compile(
+    r"\b(?:voor altijd|voorgoed|nooit meer|for good|forever|never again|ever again|laatste keer"
+    r"|last time|niet meer terug|not coming back)\b"
+)
+# What a relapse or an urge may be about besides self-harm.
+_HABIT = re.compile(
+    r"\b(?:sugar|suiker|snoep|candy|sweets|chocola\w*|chips|snacks?|junk ?food|fast ?food|friet\w*"
+    r"|fries|pizza|koffie|coffee|energy ?drinks?|red ?bull|frisdrank|soda|cola|vape\w*|vapen"
+    r"|vaping|roken|smok\w*|sigaret\w*|cigarettes?|nicotine|snus|gamen|gaming|tiktok|insta\w*"
+    r"|social media|scroll\w*|netflix|anime|kdramas?|bingewatch\w*|shopping|shoppen|nagels|nails"
+    r"|nagelbijten|duolingo|snapstreak|gym|workout|plassen|pee|niezen|sneeze|bubble tea|boba"
+    r"|phase|fase|era|obsess\w*|slaapritme|ritme|sleep schedule|gewoonte\w*|habits?|kpop)\b"
+)
+# "als ik dat liedje nog 1 keer hoor ...", "if i hear that song one more time ...".
+_ULTIMATUM = re.compile(
+    r"\b(?:als|if|wanneer|when)\b(?: \S+){0,7} (?:nog (?:een|1|1x|eens)|one more|another"
+    r"|once more|again)\b"
 )
 _TITLES = re.compile(
     r"\b(?:suicide squad|(?:13|thirteen) reasons why|suicide ?boys|dying light|killing eve"
@@ -182,7 +251,9 @@ def idiom_before(text: str, start: int) -> bool:
 def fictional(text: str, start: int, end: int) -> bool:
     """Films, books, songs, school work, news, or the phrase inside quotation marks."""
     if text.count('"', 0, start) % 2 == 1:
-        return True
+        opening = text.rfind('"', 0, start)
+        if not _REPORTED_QUOTE.search(text, max(0, opening - 40), opening):
+            return True
     return _FICTION.search(_around(text, start, end, 100)) is not None
 
 
@@ -199,13 +270,17 @@ def recovered(text: str, start: int, end: int) -> bool:
 
 
 def accidental(text: str, start: int, end: int) -> bool:
-    """An everyday accident: "cut myself shaving", "gesneden aan een stuk papier"."""
-    return _ACCIDENT.search(_around(text, start, end, 50)) is not None
+    """An everyday accident ("cut myself shaving"), unless it is an excuse someone gave."""
+    if _ACCIDENT.search(_around(text, start, end, 50)) is None:
+        return False
+    return _REPORTED_EXCUSE.search(_around(text, start, end)) is None
 
 
 def playful(text: str, start: int, end: int) -> bool:
     """Play after a "hit me" ("with a pillow", "at fifa", "met een kussen"), or "per ongeluk"."""
     if _PLAYFUL.match(text[end : end + 60]):
+        return True
+    if _PLAY_FIGHT.search(_around(text, start, end)):
         return True
     return _EXPLICIT_ACCIDENT.search(_around(text, start, end, 40)) is not None
 
@@ -213,6 +288,23 @@ def playful(text: str, start: int, end: int) -> bool:
 def leisure(text: str, start: int, end: int) -> bool:
     """Jumping for fun: "van de brug springen in het kanaal", "cliff jumping", "bungee"."""
     return _LEISURE.search(_around(text, start, end, 60)) is not None
+
+
+def ordinary(text: str, start: int, end: int) -> bool:
+    """An everyday reason nearby ("tot morgen", "verhuizen", "for mother's day"), if not final."""
+    around = _around(text, start, end, 100)
+    return _ORDINARY.search(around) is not None and _FINAL.search(around) is None
+
+
+def habit(text: str, start: int, end: int) -> bool:
+    """A habit named by a relapse or an urge: "relapsed on sugar", "de drang naar chocola"."""
+    return _HABIT.search(_around(text, start, end, 60)) is not None
+
+
+def ultimatum(text: str, start: int, end: int) -> bool:
+    """A laughing "if that happens once more, I'll jump": annoyance, not a plan."""
+    before = text[max(0, start - 80) : start]
+    return _ULTIMATUM.search(before) is not None and non_literal(text, start, end)
 
 
 def acute_context(text: str, start: int, end: int, *, means: bool, danger: bool) -> bool:

@@ -30,6 +30,9 @@ class Profile:
     school: bool = False  # exams, homework, grades right by the phrase
     idiom_before: bool = False  # "die toets was echt zelfmoord"
     weak: bool = False  # counts only with a sincerity marker ("fr") or a second cue
+    habit: bool = False  # "relapsed on sugar", "de drang naar chocola", "cravings for fries"
+    ordinary: bool = False  # "tot morgen", "for mother's day", "moving house", "sold it"
+    ultimatum: bool = False  # "als ik dat liedje nog 1 keer hoor spring ik ... 😂"
 
 
 # A wish to die or to end one's life: clear it on negation, hyperbole, fiction, recovery.
@@ -41,7 +44,7 @@ STRAIN = Profile(non_literal=True, fiction=True, game=True, past=True, school=Tr
 # A plan, a means or a preparation: a joke does not clear it.
 PLAN = Profile(negatable=True, fiction=True, game=True, past=True)
 # Jumping from a height: also cleared by leisure ("into the lake", "bungee").
-JUMP = Profile(negatable=True, fiction=True, game=True, past=True, leisure=True)
+JUMP = Profile(negatable=True, fiction=True, game=True, past=True, leisure=True, ultimatum=True)
 # The topic word itself ("zelfmoord", "suicidal", "self harm").
 TOPIC = Profile(
     negatable=True, non_literal=True, fiction=True, game=True, past=True, idiom_before=True
@@ -59,6 +62,20 @@ HARM_IDIOM = Profile(negatable=True, non_literal=True, game=True, playful=True)
 COERCION = Profile(fiction=True)
 # Naming sexual abuse or violence: cleared by negation and by fiction, news or school.
 DISCLOSURE = Profile(negatable=True, fiction=True)
+# Saying goodbye, thanking everyone, "was leuk jullie te kennen": a "tot morgen", a move, a
+# holiday or a laugh shows an ordinary goodbye. Not negatable: "vergeet me niet" is the cue.
+FAREWELL = Profile(non_literal=True, fiction=True, game=True, ordinary=True)
+# Preparations that also have everyday reasons: letters, giving things away, a pet looked after.
+# A laugh does not clear them; a birthday, a move, a sale or a holiday does. Not cleared by a
+# game nearby: "gave away all my games" is the cue.
+SETTLING = Profile(negatable=True, fiction=True, past=True, ordinary=True)
+# A relapse or an urge with no object ("relapsed", "de drang is zo erg"): only a habit named
+# nearby ("on sugar", "naar chocola", "to vape") clears it, not a laugh that may mask it.
+URGE = Profile(negatable=True, fiction=True, game=True, habit=True)
+# The means of self-harm (blades, sharpener blades, "het mesje"): a joke does not clear it.
+BLADE = Profile(negatable=True, fiction=True, game=True, past=True, accident=True)
+# Marks explained by someone's anger ("blauwe plekken ... papa was boos"): sport clears it.
+BRUISE = Profile(negatable=True, game=True, playful=True, accident=True)
 # Too common as hyperbole to count alone ("kms the bus is late").
 WEAK = Profile(negatable=True, non_literal=True, fiction=True, game=True, past=True, weak=True)
 # Weak and negative in itself ("ik kan niet meer", "i can't do this anymore").

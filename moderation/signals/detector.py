@@ -6,6 +6,8 @@ clears only the phrasings its :class:`~moderation.signals.cues.Profile` allows.
 
 The strongest cue is an acute one before a non-acute one; between equals suicide comes before
 self-harm before abuse. (The kind only helps a volunteer read the cue; all three are cues.)
+Combinations of weak signs (:mod:`.cumulative`) are cues like any lexicon match; the prefilter
+runs one only when each of its factors could occur.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from moderation.signals import context
-from moderation.signals.cues import Cue
-from moderation.signals.lexicon import CUES, PREFILTER
+from moderation.signals import context, cumulative
+from moderation.signals.cues import Cue, Profile
+from moderation.signals.cumulative import Combo
+from moderation.signals.lexicon import COMBO_FACTORS, COMBOS, CUES, PREFILTER
 from moderation.signals.model import Signal, SignalKind
 from moderation.signals.normalise import fold_variants
 
@@ -30,10 +33,9 @@ class _Hit:
     start: int
 
 
-def _cleared(cue: Cue, text: str, match: re.Match[str], sincere: bool) -> bool:
+def _cleared(profile: Profile, text: str, match: re.Match[str], sincere: bool) -> bool:
     """Whether the context of ``match`` shows it is not meant (see :mod:`.context`)."""
     start, end = match.span()
-    profile = cue.profile
     if profile.negatable and context.negated(text, start, end):
         return True
     if profile.non_literal and not sincere and context.non_literal(text, start, end):
@@ -52,10 +54,16 @@ def _cleared(cue: Cue, text: str, match: re.Match[str], sincere: bool) -> bool:
         return True
     if profile.school and context.about_school(text, start, end):
         return True
+    if profile.ordinary and context.ordinary(text, start, end):
+        return True
+    if profile.habit and context.habit(text, start, end):
+        return True
+    if profile.ultimatum and not sincere and context.ultimatum(text, start, end):
+        return True
     return profile.playful and context.playful(text, start, end)
 
 
-def _acute(cue: Cue, text: str, match: re.Match[str]) -> bool:
+def _acute(cue: Cue | Combo, text: str, match: re.Match[str]) -> bool:
     if cue.acute:
         return True
     start, end = match.span()
@@ -75,11 +83,18 @@ def _hits(text: str) -> list[_Hit]:
         return []
     sincere = context.sincere(text)
     hits: list[_Hit] = []
-    for cue in (CUES[index] for index in candidates):
+    found = set(candidates)
+    for cue in (CUES[index] for index in candidates if index < len(CUES)):
         for match in cue.pattern.finditer(text):
-            if not _cleared(cue, text, match, sincere):
+            if not _cleared(cue.profile, text, match, sincere):
                 weak = cue.profile.weak and not sincere
                 hits.append(_Hit(cue.kind, _acute(cue, text, match), weak, match.start()))
+    for item, indexes in zip(COMBOS, COMBO_FACTORS, strict=True):
+        if not found.issuperset(indexes):
+            continue
+        for match in cumulative.anchors(item, text):
+            if not _cleared(item.profile, text, match, sincere):
+                hits.append(_Hit(item.kind, _acute(item, text, match), False, match.start()))
     return hits
 
 

@@ -105,7 +105,6 @@ SUICIDE: list[Cue] = [
         r"\b(?:thinking|think|thought|dream\w*|hope|hoping|wish\w*) (?:about |of )?not waking up\b",
         r"\bif i (?:\w+ )?(?:was not|were not|was no longer|were no longer) (?:here|around|alive)"
         r"(?: anymore)?\b",
-        r"\bhop(?:e|ing) (?:that )?i (?:do not|never|will not) wake up\b",
         r"\bwish (?:i|i was|i were|i had)(?: \w+){0,2} (?:never (?:been )?born|not alive)\b"
         r"|\bwish i (?:would|could) (?:just )?not wake up\b",
         r"\bdo not think i (?:will|would|am going to) (?:be (?:here|around|alive)|make it)\b",
@@ -123,12 +122,16 @@ SUICIDE: list[Cue] = [
         rf"\bhow many (?:\w+ ){{0,3}}{_PILLS}\b(?: \w+){{0,5}} (?:take|kill|die|overdose|lethal"
         r"|deadly|fatal)\b|\b(?:lethal|fatal|deadly) dose\b",
         r"\b(?:bought|got|have|tied)(?: \w+)? (?:a )?(?:rope|noose)\b|\bnoose\b",
-        r"\b(?:standing|sitting|am) (?:on|at) (?:the|a) (?:edge|ledge|bridge|roof|tracks"
-        r"|railway|train tracks)\b",
         r"\b(?:bridges?|buildings?|roofs?|floors?|places?|heights?)\b(?: \w+){0,3} (?:high|tall)"
         r" enough\b",
         r"\b(?:gun|pistol|knife|rope|pills)\b(?: \S+){0,10} (?:on|against) (?:myself|himself"
         r"|herself|themselves)\b",
+    ),
+    *cues(
+        _S,
+        JUMP,
+        r"\b(?:standing|sitting|am) (?:on|at) (?:the|a) (?:edge|ledge|bridge|roof|tracks"
+        r"|railway|train tracks)\b",
     ),
     *cues(
         _S,
@@ -140,10 +143,8 @@ SUICIDE: list[Cue] = [
     *cues(
         _S,
         PLAN,
-        r"\b(?:wrote|written|writing|write|left)(?: \w+){0,2} (?:goodbye |suicide |farewell )?"
-        r"(?:letters?|notes?)(?: \w+){0,2} (?:for|to) (?:everyone|everybody|my (?:family"
-        r"|parents|mom|mum|dad|friends)|all)\b|\b(?:goodbye|suicide|farewell) (?:letter|note"
-        r"|message|post|video|text)s?\b",
+        # Letters for the family are in lexicon_signs, where a birthday or a holiday clears them.
+        r"\b(?:goodbye|suicide|farewell) (?:letter|note|message|post|video|text)s?\b",
         rf"\b(?:took|taken|swallowed|take|taking)\b(?: \w+)? (?:a bunch of|a lot of|all (?:my|the"
         rf"|of my)|too many|loads of|a whole (?:bottle|box|pack|strip) of|\d{{2,}}) (?:\w+ )?"
         rf"{_PILLS}\b",
@@ -263,7 +264,8 @@ ABUSE: list[Cue] = [
         r"(?: \w+){0,2} touch\w*\b",
         r"\b(?:comes?|came|coming|sneaks?|snuck|gets?) (?:in)?to my (?:room|bed)\b(?: \S+){0,4}"
         r" (?:at night|when (?:everyone|everybody|i am|i|mom|mum) (?:is )?(?:asleep|sleeping"
-        r"|sleeps|gone|out)|pretend)",
+        r"|sleeps|gone|out)|pretend)(?!(?: \S+){0,5} (?:thunder\w*|storm\w*|nightmares?|bad"
+        r" dreams?)\b)",
         rf"\b(?:forces?|forced|forcing|pressur\w+) {_VICTIM}\b",
         r"\b(?:makes?|made|wants?) me (?:to )?send (?:him |her )?(?:pics|nudes|photos|pictures)\b",
         r"\b(?:does|did|doing) (?:things|stuff) to (?:me|her|him)\b",

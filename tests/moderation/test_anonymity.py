@@ -34,7 +34,7 @@ async def test_a_phone_number_holds_the_message_until_its_author_confirms(
     assert held["result"]["message"]["withheld"] == {
         "state": "held",
         "reason": "contact_details",
-        "details": {"found": ["phone"], "fresh": True},
+        "details": {"found": ["phone"]},
     }
     await reader.sync()
     assert message not in reader.messages

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app import clock
-from tests.actors import Person
+from tests.actors import People, Person, open_room
 from tests.devices import Device
-from tests.moderation.conftest import Community
+from tests.moderation.conftest import Community, appoint
 
 
 async def test_the_queue_puts_the_heaviest_flags_first_and_never_names_a_flagger(
@@ -58,8 +58,19 @@ async def test_every_action_needs_a_room_rule_and_a_reason(community: Community)
 
 
 async def test_only_the_rooms_moderators_moderate(
-    community: Community, coordinator: Person
+    community: Community, coordinator: Person, people: People
 ) -> None:
+    elsewhere = await people.member("elders-mod")
+    other_room = await open_room(community.client, coordinator, "Elders", elsewhere)
+    assert (await appoint(community.client, coordinator, other_room, elsewhere)).status_code == 201
+    from_elsewhere = await community.client.get(
+        f"/moderation/rooms/{community.room}/queue", headers=elsewhere.headers
+    )
+    assert from_elsewhere.json()["error"]["code"] == "moderation.not_moderator"
+    log = await community.client.get(
+        f"/moderation/rooms/{community.room}/log", headers=elsewhere.headers
+    )
+    assert log.status_code == 404  # the log is for the room's members
     message, _ = await community.post(community.writer, "hallo")
     by_peer = await community.act(
         community.readers[0], action="hide", message_id=message, rule="1", reason="Zomaar."

@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from httpx import AsyncClient
 
 from app.db import commit
+from app.notices.service import notify
 from app.rooms.models import Room, RoomAgeBand, RoomKind
 from app.rooms.service import add_member, joined_room_ids
 from app.sync.feed import changes_between
@@ -61,10 +62,14 @@ async def test_sync_and_the_hub_send_each_person_exactly_the_same_changes(
     mine.delete(gone)
     mine.read(room, kept)
     theirs.read(second, theirs.send(second, "ook hier"))
+    theirs.send(room, "bel me: 0612345678")  # held for its author (contact details)
     await mine.push()
     await theirs.push()
     await client.post(f"/rooms/{second}/leave", headers=young_person.headers)
     await client.patch(f"/rooms/{room}", json={"rules": "Lief zijn."}, headers=coordinator.headers)
+    async with app.state.sessionmaker() as session:
+        notify(session, young_person.account_id, "moderation.warning", room_id=room)
+        await commit(session, None)
 
     seen: dict[str, list[dict]] = {}
     async with app.state.sessionmaker() as session:
@@ -107,6 +112,11 @@ async def test_sync_and_the_hub_send_each_person_exactly_the_same_changes(
         "ik ben er",
     }
     assert "overleg" not in bodies(young_person.handle)
+    assert "bel me: 0612345678" in bodies(other_young_person.handle)  # the author's own copy
+    assert "bel me: 0612345678" not in bodies(young_person.handle)  # nobody else's
+    notices = {h: [e for e in seen[h] if e["type"] == "notice"] for h in seen}
+    assert [n["notice"]["code"] for n in notices[young_person.handle]] == ["moderation.warning"]
+    assert all(not found for h, found in notices.items() if h != young_person.handle)
     # reading is private; who comes and goes in a community room is nobody's business
     assert room not in {
         e["room_id"] for e in seen[other_young_person.handle] if e["type"] == "read_marker"
