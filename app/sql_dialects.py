@@ -36,3 +36,13 @@ def per_dialect(build: Callable[[Callable[[Any], Any]], T]) -> Callable[[AsyncSe
         return built[session.get_bind().dialect.name]
 
     return for_session
+
+
+def insert_once(session: AsyncSession, row: Any) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING RETURNING`` the key, for a new model row: two phones
+    doing the same at the same moment (on any instance) leave one row and neither gets a
+    fault; no row back means it was there already."""
+    table = type(row).__table__
+    values = {column.key: getattr(row, column.key) for column in table.columns}
+    statement = insert_for(session, table).values(values).on_conflict_do_nothing()
+    return statement.returning(*table.primary_key)

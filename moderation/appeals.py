@@ -15,7 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from app import clock
 from app.identity.actor import Actor
 from app.notices.service import notify
-from app.sql_dialects import insert_for
+from app.sql_dialects import insert_once
 from moderation import errors, policy
 from moderation.log import record
 from moderation.models import (
@@ -34,7 +34,7 @@ APPEALABLE = frozenset({Action.hide, Action.auto_hide, Action.warn, Action.mute,
 
 async def appeal(
     session: AsyncSession, actor: Actor, action_id: uuid.UUID, *, statement: str
-) -> Appeal:
+) -> AppealPublic:
     """Appeal an action that concerns me. Raises ``ActionNotFound`` (also for someone else's),
     ``NotAppealable`` and ``AppealExists`` (once per action, also from two phones at once)."""
     entry = await session.get(ModerationAction, action_id)
@@ -48,16 +48,12 @@ async def appeal(
         appellant_id=actor.account_id,
         statement=statement,
     )
-    table = Appeal.__table__  # type: ignore[attr-defined]
-    values = {column.key: getattr(new, column.key) for column in table.columns}
-    stored = await session.exec(
-        insert_for(session, table).values(values).on_conflict_do_nothing().returning(table.c.id)
-    )
+    stored = await session.exec(insert_once(session, new))
     if stored.first() is None:
         raise errors.AppealExists()
     found = await session.get(Appeal, new.id)
     assert found is not None
-    return found
+    return appeal_public(found, entry, actor)
 
 
 async def appeals_of_room(
@@ -100,7 +96,7 @@ async def decide(
     *,
     outcome: AppealOutcome,
     reason: str | None,
-) -> Appeal:
+) -> AppealPublic:
     """Decide an appeal. Raises ``AppealNotFound`` (also outside the rooms I moderate),
     ``FreeSpace`` for staff, ``ReasonRequired``, ``SameModerator`` and ``AppealDecided``."""
     found = await session.get(Appeal, appeal_id, with_for_update=True)
@@ -145,4 +141,4 @@ async def decide(
         reason=found.decision_reason,
     )
     await session.flush()
-    return found
+    return appeal_public(found, entry, actor)

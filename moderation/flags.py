@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col, select
@@ -25,7 +24,7 @@ from app.messaging.models import Message, Withheld
 from app.notices.service import notify
 from app.rooms.models import MembershipState, Room, RoomKind
 from app.rooms.service import membership
-from app.sql_dialects import insert_for
+from app.sql_dialects import insert_once
 from moderation import care, scoring
 from moderation.log import record
 from moderation.models import (
@@ -138,17 +137,9 @@ async def _member_target(
     return room, TargetKind.member, account.id, account.id, None
 
 
-def _insert_once(session: AsyncSession, row: Flag | ModerationCase) -> Any:
-    """``INSERT … ON CONFLICT DO NOTHING RETURNING id`` for a new row: two phones doing the
-    same at the same moment (on any instance) leave one row, and neither gets a fault."""
-    table = type(row).__table__  # type: ignore[union-attr]
-    values = {column.key: getattr(row, column.key) for column in table.columns}
-    return insert_for(session, table).values(values).on_conflict_do_nothing().returning(table.c.id)
-
-
 async def _store_once(session: AsyncSession, new: Flag) -> Flag | None:
     """Insert the flag unless this flagger flagged this target before; None if they had."""
-    if (await session.exec(_insert_once(session, new))).first() is None:
+    if (await session.exec(insert_once(session, new))).first() is None:
         return None
     return await session.get(Flag, new.id)
 
@@ -185,7 +176,7 @@ async def open_case(
     fresh = ModerationCase(
         room_id=room_id, target_kind=kind, target_id=target_id, subject_id=subject_id
     )
-    await session.exec(_insert_once(session, fresh))
+    await session.exec(insert_once(session, fresh))
     case = (
         await session.exec(
             select(ModerationCase)

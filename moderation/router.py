@@ -195,10 +195,7 @@ async def appeal(
     action_id: uuid.UUID, body: AppealCreate, actor: CurrentActor, session: SessionDep
 ) -> AppealPublic:
     """Appeal, once, a moderators' decision about me."""
-    found = await appeals.appeal(session, actor, action_id, statement=body.statement)
-    entry = await session.get(ModerationAction, found.action_id)
-    assert entry is not None
-    return appeals.appeal_public(found, entry, actor)
+    return await appeals.appeal(session, actor, action_id, statement=body.statement)
 
 
 @router.get("/rooms/{room_id}/appeals", responses=responses(*AUTH, *MODERATING))
@@ -225,12 +222,7 @@ async def decide_appeal(
     appeal_id: uuid.UUID, body: AppealDecision, actor: CurrentActor, session: SessionDep
 ) -> AppealPublic:
     """Decide an appeal: a moderator other than the one who took the action."""
-    found = await appeals.decide(
-        session, actor, appeal_id, outcome=body.outcome, reason=body.reason
-    )
-    entry = await session.get(ModerationAction, found.action_id)
-    assert entry is not None
-    return appeals.appeal_public(found, entry, actor)
+    return await appeals.decide(session, actor, appeal_id, outcome=body.outcome, reason=body.reason)
 
 
 @router.post(
