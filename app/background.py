@@ -12,12 +12,19 @@ log = logging.getLogger("ruimte.background")
 
 
 class Periodic:
-    """Runs ``step`` every ``every_seconds`` from ``start`` until ``stop``."""
+    """Runs ``step`` every ``every_seconds`` from ``start`` (or one interval after it, for
+    work that is never urgent and should not compete with a starting instance) until ``stop``."""
 
     def __init__(
-        self, name: str, every_seconds: float, step: Callable[[], Awaitable[object]]
+        self,
+        name: str,
+        every_seconds: float,
+        step: Callable[[], Awaitable[object]],
+        *,
+        first_at_start: bool = True,
     ) -> None:
         self.name, self._every, self._step = name, every_seconds, step
+        self._first_at_start = first_at_start
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -29,6 +36,8 @@ class Periodic:
             await asyncio.gather(self._task, return_exceptions=True)
 
     async def _run(self) -> None:
+        if not self._first_at_start:
+            await asyncio.sleep(self._every)
         while True:
             try:
                 await self._step()

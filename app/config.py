@@ -255,6 +255,29 @@ class ModerationSettings(BaseModel):
     sweep_seconds: float = Field(30, gt=0, description="how often ended staff visits are closed")
 
 
+class PrivacySettings(BaseModel):
+    """How long the service keeps what (README: "What we keep, and for how long")."""
+
+    chat_days: int = Field(
+        90, ge=1, description="1:1 chats, staff threads and care tasks: days after they end"
+    )
+    removed_days: int = Field(
+        30, ge=1, description="the text of a message moderators removed, for an appeal"
+    )
+    audit_days: int = Field(
+        730, ge=30, description="audit and consent records (reads, access, consents, the log)"
+    )
+    notice_days: int = Field(90, ge=1, description="private notices")
+    sync_horizon_days: int = Field(
+        30,
+        ge=1,
+        description="tombstones and outbox receipts: a device away longer starts a fresh sync",
+    )
+    sweep_seconds: float = Field(600, gt=0, description="how often the retention sweep runs")
+    sweep_batch: int = Field(500, ge=1, le=10_000, description="rows per kind per sweep step")
+    exports_per_hour: int = Field(6, ge=1, description="data exports per account per hour")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RUIMTE_", env_nested_delimiter="__", extra="ignore"
@@ -274,6 +297,7 @@ class Settings(BaseSettings):
     chat: ChatSettings = ChatSettings()
     escalation: EscalationSettings = EscalationSettings()
     moderation: ModerationSettings = ModerationSettings()
+    privacy: PrivacySettings = PrivacySettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Self:

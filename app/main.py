@@ -33,6 +33,8 @@ from app.oncall.router import router as oncall_router
 from app.operations.router import router as operations_router
 from app.paging.delivery import create_pager
 from app.paging.dispatch import DISPATCH, Dispatcher
+from app.privacy.retention import RetentionSweeper
+from app.privacy.router import router as privacy_router
 from app.ratelimit import RateLimiter
 from app.realtime import direct
 from app.realtime.broker import create_broker
@@ -100,6 +102,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
         visit_sweep.start()
         app.state.visit_sweep = visit_sweep
+        retention = RetentionSweeper(app.state.sessionmaker, settings.privacy, broker.publish_head)
+        retention.start()
+        app.state.retention = retention
         # What start-up built (routes, models, mappers, compiled schemas) lives as long as the
         # process: keep it out of every garbage collection (they cost 9% of a busy server's CPU,
         # half of it spent walking these objects again and again).
@@ -110,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             await deadlines.stop()
             await visit_sweep.stop()
+            await retention.stop()
             await app.state.group_commit.close()
             await app.state.dispatcher.close()
             await hub.stop()
@@ -139,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(websocket_router)
     app.include_router(operations_router)
     app.include_router(identity_router)
+    app.include_router(privacy_router)
     app.include_router(rooms_router)
     app.include_router(guard_router)
     app.include_router(moderation_router)

@@ -58,10 +58,34 @@ def run_migrations_offline() -> None:
         context.run_migrations()
 
 
+def _sqlite_foreign_keys(connection: Connection, on: bool) -> None:
+    """SQLite rebuilds a table to change it (batch mode): drop the old, rename the new. With
+    foreign keys enforced, dropping the old one would run its ON DELETE actions on every row
+    that refers to it, so they are off while migrating, and checked before they come back on.
+    The pragma only counts outside a transaction, hence the driver's own cursor."""
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+    finally:
+        cursor.close()
+
+
 def _run_sync(connection: Connection) -> None:
-    _configure(connection)
-    with context.begin_transaction():
-        context.run_migrations()
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        _sqlite_foreign_keys(connection, on=False)
+    try:
+        _configure(connection)
+        with context.begin_transaction():
+            context.run_migrations()
+            if sqlite:
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration broke references: {broken[:5]}")
+    finally:
+        if sqlite:
+            connection.commit()
+            _sqlite_foreign_keys(connection, on=True)
 
 
 async def run_migrations_online() -> None:

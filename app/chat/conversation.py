@@ -101,6 +101,12 @@ async def end_chat(session: AsyncSession, actor: Actor, request_id: uuid.UUID) -
     request = await session.get(ChatRequest, request_id, with_for_update=True)
     if request is None or actor.account_id not in (request.requester_id, request.volunteer_id):
         raise errors.RequestNotFound()
+    return await close_request(session, request)
+
+
+async def close_request(session: AsyncSession, request: ChatRequest) -> ChatRequest:
+    """End a chat, or withdraw a request still waiting; no change if it is over already. For
+    the people in it and for the service itself (an erased account's chat)."""
     if request.state in (RequestState.ended, RequestState.cancelled):
         return request
     ended = RequestState.ended if request.state is RequestState.active else RequestState.cancelled

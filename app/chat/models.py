@@ -36,6 +36,7 @@ class ChatRequest(SQLModel, table=True):
         sa.Index(
             "ix_chat_request_location_id_state_queue_key", "location_id", "state", "queue_key"
         ),
+        sa.Index("ix_chat_request_closed_at", "closed_at"),  # chats past their retention
         # At most one open request per person, whatever the timing.
         sa.Index(
             "uq_chat_request_open",
@@ -49,7 +50,12 @@ class ChatRequest(SQLModel, table=True):
     id: uuid.UUID = Field(primary_key=True)  # chosen by the client: a resend is the same request
     location_id: uuid.UUID = Field(foreign_key="location.id", ondelete="CASCADE")
     room_id: uuid.UUID = Field(foreign_key="room.id", ondelete="CASCADE")
-    requester_id: uuid.UUID = Field(foreign_key="account.id", ondelete="CASCADE")
+    requester_id: uuid.UUID | None = Field(
+        foreign_key="account.id",
+        ondelete="SET NULL",
+        description="none once the young person erased their account (the chat is then held "
+        "by an open escalation and erased when it closes)",
+    )
     about: RequestAbout = Field(sa_type=TextEnum(RequestAbout, 16))
     theme: Theme | None = Field(default=None, sa_type=TextEnum(Theme, 32))
     age_band: AgeBand = Field(sa_type=TextEnum(AgeBand, 8))
@@ -67,6 +73,11 @@ class ChatRequest(SQLModel, table=True):
     heavy: bool = Field(default=False, description="the volunteer found it heavy")
     debrief_requested_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
     debriefed_at: datetime | None = Field(default=None, sa_column=utc_column(nullable=True))
+    erase_requested_at: datetime | None = Field(
+        default=None,
+        sa_column=utc_column(nullable=True),
+        description="the young person erased their account while an escalation held the chat",
+    )
     survey_answered: bool = False  # the answers themselves are stored apart, unlinked
 
 

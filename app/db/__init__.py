@@ -9,6 +9,7 @@ are written in groups instead (``app.db.group_commit``), under the same rules.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Annotated, Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session, SessionTransaction
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.config import Settings
-from app.db.sqlite import READ_ONLY, create_sqlite_engine
+from app.db.sqlite import READ_ONLY, create_sqlite_engine, is_locked
 from app.errors import AppError
 from app.sync import positions
 from app.sync.positions import StreamSession
@@ -75,6 +76,8 @@ def is_unavailable(error: BaseException) -> bool:
         return error.connection_invalidated or isinstance(
             error, sa_exc.OperationalError | sa_exc.InterfaceError
         )
+    if isinstance(error, sqlite3.OperationalError):  # the embedded engine's own write queue
+        return is_locked(error)
     return isinstance(error, sa_exc.TimeoutError | OSError)  # OSError covers ConnectionError
 
 

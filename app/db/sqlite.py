@@ -44,7 +44,7 @@ def create_sqlite_engine(url: str, *, busy_timeout_ms: int, echo: bool = False) 
     return engine
 
 
-def _is_locked(error: sqlite3.OperationalError) -> bool:
+def is_locked(error: sqlite3.OperationalError) -> bool:
     return getattr(error, "sqlite_errorcode", None) in _LOCKED
 
 
@@ -79,7 +79,7 @@ class LoopConnection:
         try:
             return call(*args)
         except sqlite3.OperationalError as error:
-            if not _is_locked(error):
+            if not is_locked(error):
                 raise
         return await asyncio.to_thread(self._patiently, call, *args)
 
@@ -226,7 +226,11 @@ class _WriteGate:
             try:
                 await_only(asyncio.wait_for(self._lock.acquire(), self._timeout_s))
             except TimeoutError:
-                raise sqlite3.OperationalError("database is locked (write queue)") from None
+                # raised here, outside the driver, so SQLAlchemy does not wrap it: marked as
+                # the driver marks a busy database, so that it is answered 503 all the same
+                busy = sqlite3.OperationalError("database is locked (write queue)")
+                busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
+                raise busy from None
             finally:
                 self._queued -= 1
         else:

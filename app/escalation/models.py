@@ -148,7 +148,12 @@ class Consent(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     escalation_id: uuid.UUID = Field(foreign_key="escalation.id", index=True, ondelete="CASCADE")
-    request_id: uuid.UUID = Field(foreign_key="chat_request.id", index=True, ondelete="CASCADE")
+    request_id: uuid.UUID | None = Field(
+        foreign_key="chat_request.id",
+        index=True,
+        ondelete="SET NULL",
+        description="none once the chat was erased: the record outlives it (retention)",
+    )
     tier: Tier = Field(sa_type=TextEnum(Tier, 16), description="who would join")
     asked_by: uuid.UUID | None = Field(default=None, foreign_key="account.id", ondelete="SET NULL")
     asked_at: datetime = Field(default_factory=clock.now, sa_column=utc_column())
@@ -171,8 +176,10 @@ class ChatAccess(SQLModel, table=True):
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
     escalation_id: uuid.UUID = Field(foreign_key="escalation.id", index=True, ondelete="CASCADE")
-    request_id: uuid.UUID = Field(foreign_key="chat_request.id", index=True, ondelete="CASCADE")
-    room_id: uuid.UUID = Field(foreign_key="room.id", ondelete="CASCADE")
+    request_id: uuid.UUID | None = Field(
+        foreign_key="chat_request.id", index=True, ondelete="SET NULL"
+    )
+    room_id: uuid.UUID | None = Field(foreign_key="room.id", ondelete="SET NULL")
     account_id: uuid.UUID | None = Field(
         default=None, foreign_key="account.id", ondelete="SET NULL"
     )
@@ -207,7 +214,7 @@ class ConversationRead(SQLModel, table=True):
     )
 
     id: uuid.UUID = Field(default_factory=uuid.uuid4, primary_key=True)
-    request_id: uuid.UUID = Field(foreign_key="chat_request.id", ondelete="CASCADE")
+    request_id: uuid.UUID | None = Field(foreign_key="chat_request.id", ondelete="SET NULL")
     escalation_id: uuid.UUID | None = Field(
         default=None, foreign_key="escalation.id", ondelete="SET NULL"
     )

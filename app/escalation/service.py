@@ -43,6 +43,7 @@ from app.escalation.states import Action
 from app.identity.actor import Actor
 from app.identity.models import Account, StaffRole
 from app.oncall.models import OnCallSlot, Tier
+from app.privacy import conversations
 from app.realtime.direct import tell
 from app.rooms.models import Room, RoomAgeBand, RoomKind
 from app.rooms.service import add_member, close_room, remove_member
@@ -419,6 +420,7 @@ async def _close(
     await close_room(session, thread)
     _tell_opener(session, escalation, "resolved", outcome=escalation.outcome.value)
     await session.flush()
+    await conversations.release_held_chat(session, escalation.request_id)
 
 
 async def withdraw(

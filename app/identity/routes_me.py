@@ -14,7 +14,6 @@ from app.identity.routes_auth import PASSPHRASE_REFUSALS
 from app.identity.schemas import (
     AccountPublic,
     ChangePassphraseRequest,
-    DeleteAccountRequest,
     DeviceSessionPublic,
     RoleRedeemRequest,
     RolesPublic,
@@ -58,21 +57,6 @@ async def change_passphrase(
         new_passphrase=body.new_passphrase,
         policy=policy,
     )
-    return Response(status_code=NO_CONTENT)
-
-
-@router.delete(
-    "",
-    status_code=NO_CONTENT,
-    responses=responses(
-        *AUTH, RequestInvalid, errors.WrongPassphrase, errors.LoginThrottled, errors.LoginLocked
-    ),
-)
-async def delete_me(
-    body: DeleteAccountRequest, actor: CurrentActor, session: SessionDep, policy: PolicyDep
-) -> Response:
-    """Erase my account and every device session; needs my passphrase once more."""
-    await service.delete_account(session, actor.account, passphrase=body.passphrase, policy=policy)
     return Response(status_code=NO_CONTENT)
 
 

@@ -64,10 +64,6 @@ class ChangePassphraseRequest(RequestModel):
     new_passphrase: PassphraseInput
 
 
-class DeleteAccountRequest(RequestModel):
-    passphrase: PassphraseInput
-
-
 class InviteCreate(RequestModel):
     role: StaffRole
     expires_in_hours: int | None = Field(None, ge=1, le=24 * 14)

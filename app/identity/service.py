@@ -245,13 +245,7 @@ async def change_passphrase(
     policy: IdentityPolicy,
 ) -> None:
     """Replace the passphrase; other devices are logged out, this one stays in."""
-    await verify_passphrase(
-        session,
-        handle=account.handle,
-        passphrase=current_passphrase,
-        policy=policy,
-        failure=errors.WrongPassphrase,
-    )
+    await confirm_passphrase(session, account, current_passphrase, policy)
     check_passphrase(new_passphrase, handle=account.handle)
     new_hash = await policy.hasher.hash(new_passphrase)
     await session.exec(
@@ -260,15 +254,11 @@ async def change_passphrase(
     await sessions.revoke_all(session, account.id, keep=current_device.id)
 
 
-async def delete_account(
-    session: AsyncSession, account: AccountView, *, passphrase: str, policy: IdentityPolicy
+async def confirm_passphrase(
+    session: AsyncSession, account: AccountView, passphrase: str, policy: IdentityPolicy
 ) -> None:
-    """Erase the account and, through the foreign keys, its sessions and role grants.
-
-    Asking for the passphrase again means a phone left unlocked cannot erase someone.
-    Content (messages, chats) arrives with later domains; what happens to it on erasure is
-    decided by the privacy work and documented in the README.
-    """
+    """Ask for the passphrase once more before something that cannot be undone: a phone left
+    unlocked must not be enough. Raises ``WrongPassphrase`` (and the login throttle's errors)."""
     await verify_passphrase(
         session,
         handle=account.handle,
@@ -276,5 +266,13 @@ async def delete_account(
         policy=policy,
         failure=errors.WrongPassphrase,
     )
+
+
+async def remove_account(
+    session: AsyncSession, account: AccountView, policy: IdentityPolicy
+) -> None:
+    """Remove the account and, through the foreign keys, everything that only belongs to it
+    (sessions, role grants, memberships, notices, ...). What happens to content is
+    ``app.privacy.erasure``'s to decide, before this."""
     await session.exec(sa.delete(Account).where(col(Account.id) == account.id))
     await throttle.clear(session, throttle.throttle_key(policy.secret_key, account.handle))

@@ -34,6 +34,7 @@ class Message(SQLModel, table=True):
         sa.Index("ix_message_room_id_seq", "room_id", "seq", unique=True),
         sa.Index("ix_message_room_id_position", "room_id", "position"),
         sa.Index("ix_message_position", "position"),
+        sa.Index("ix_message_deleted_at", "deleted_at"),  # tombstones to compact
     )
 
     id: uuid.UUID = Field(primary_key=True)
