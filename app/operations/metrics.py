@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlmodel import col
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from app.chat.models import ChatRequest, RequestState
@@ -80,29 +80,29 @@ class Figures:
 
 async def read_figures(session: AsyncSession, now: datetime) -> Figures:
     waiting, oldest = (
-        await session.execute(
-            sa.select(sa.func.count(), sa.func.min(col(ChatRequest.created_at))).where(
+        await session.exec(
+            select(sa.func.count(), sa.func.min(col(ChatRequest.created_at))).where(
                 col(ChatRequest.state) == RequestState.waiting
             )
         )
     ).one()
     open_escalations = (
-        await session.execute(sa.select(sa.func.count()).where(col(Escalation.state).in_(OPEN)))
-    ).scalar_one()
+        await session.exec(select(sa.func.count()).where(col(Escalation.state).in_(OPEN)))
+    ).one()
     missed = dict.fromkeys(MISSED_RESULTS, 0)
-    rows = await session.execute(
-        sa.select(col(Deadline.result), sa.func.count())
+    rows = await session.exec(
+        select(col(Deadline.result), sa.func.count())
         .where(col(Deadline.result).in_(MISSED_RESULTS))
         .group_by(col(Deadline.result))
     )
-    missed.update({result: count for result, count in rows.all()})
+    missed.update({str(result): count for result, count in rows.all()})
     overdue = (
-        await session.execute(
-            sa.select(sa.func.count()).where(
+        await session.exec(
+            select(sa.func.count()).where(
                 col(Deadline.done_at).is_(None), col(Deadline.due_at) < now - OVERDUE_AFTER
             )
         )
-    ).scalar_one()
+    ).one()
     return Figures(
         waiting=waiting,
         longest_wait_seconds=max(0.0, (now - oldest).total_seconds()) if oldest else 0.0,
