@@ -114,7 +114,7 @@ async def test_the_evening_as_the_operator_sees_it(
     assert stuck["ruimte_websocket_connections"] == 0
 
 
-def test_every_alert_is_about_a_metric_the_app_exports(client: AsyncClient) -> None:
+def test_every_alert_is_about_a_metric_the_app_exports() -> None:
     rules = [
         rule for group in yaml.safe_load(ALERTS.read_text())["groups"] for rule in group["rules"]
     ]
