@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
-import logging
 import sys
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 
+from app import logs
 from app.config import Settings, get_settings
 from app.operations.readiness import ROOT
 
@@ -26,10 +27,21 @@ def migrate(settings: Settings) -> None:
     command.upgrade(alembic_config(settings.database_url), "head")
 
 
+def server_options(settings: Settings) -> dict[str, Any]:
+    """How uvicorn runs the app (``serve`` and the tests that check what it logs)."""
+    return {
+        "access_log": False,  # ours (app.middleware.AccessLog) leaves out addresses and agents
+        "log_config": None,  # app.logs has configured every logger already
+        "proxy_headers": False,
+        "server_header": False,
+        "ws_max_size": settings.realtime.max_frame_bytes,  # bigger frames: closed with 1009
+    }
+
+
 def serve(settings: Settings, port: int | None) -> None:
     import uvicorn
 
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(name)s %(message)s")
+    logs.configure(settings)
     migrate(settings)
     port = port or settings.server.port
     base = f"http://{settings.server.host}:{port}"
@@ -41,10 +53,8 @@ def serve(settings: Settings, port: int | None) -> None:
         "app.main:app",
         host=settings.server.host,
         port=port,
-        access_log=False,  # ours (app.middleware.AccessLog) leaves out addresses and agents
-        proxy_headers=False,
-        server_header=False,
-        log_level="info",
+        log_level=settings.log.level.lower(),
+        **server_options(settings),
     )
 
 

@@ -106,6 +106,12 @@ class RateLimitSettings(BaseModel):
     login_per_minute: int = Field(20, ge=1, description="login attempts per client per minute")
     global_register_per_minute: int = Field(120, ge=1)
     global_login_per_minute: int = Field(1_200, ge=1)
+    writes_per_minute: int = Field(
+        120,
+        ge=1,
+        description="writes (POST, PUT, PATCH, DELETE) per token, or per anonymous client, per "
+        "minute; the outbox push counts operations instead (RUIMTE_SYNC__OPS_PER_MINUTE)",
+    )
 
 
 class SecuritySettings(BaseModel):
@@ -120,6 +126,15 @@ class SecuritySettings(BaseModel):
 
 class HttpSettings(BaseModel):
     max_body_bytes: int = Field(2_097_152, ge=1_024, description="larger bodies get 413")
+    hsts_seconds: int = Field(
+        0,
+        ge=0,
+        description="Strict-Transport-Security max-age; 0 sends none (set it once TLS is in front)",
+    )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="browser origins allowed to call the API; empty: CORS stays closed",
+    )
 
 
 class SyncSettings(BaseModel):
@@ -149,6 +164,20 @@ class RealtimeSettings(BaseModel):
         10.0, gt=0, description="a socket that takes longer to accept a frame is disconnected"
     )
     typing_per_minute: int = Field(30, ge=1)
+    max_frame_bytes: int = Field(
+        2_097_152, ge=1_024, description="a bigger frame closes the socket with 1009"
+    )
+    frames_per_second: int = Field(
+        20, ge=1, description="frames one socket may send per second before an error frame"
+    )
+    ops_per_second: int = Field(
+        200,
+        ge=100,  # a full push (100 operations) must always fit
+        description="outbox operations one socket may push per second",
+    )
+    connections_per_account: int = Field(
+        10, ge=1, description="open sockets per account on one instance"
+    )
 
 
 class ShiftSettings(BaseModel):
@@ -278,6 +307,25 @@ class PrivacySettings(BaseModel):
     exports_per_hour: int = Field(6, ge=1, description="data exports per account per hour")
 
 
+class LogFormat(StrEnum):
+    auto = "auto"  # json in production, text elsewhere
+    json = "json"
+    text = "text"
+
+
+class LogSettings(BaseModel):
+    format: LogFormat = Field(
+        LogFormat.auto, description="json: one object per line; text: for people"
+    )
+    level: str = Field("INFO", pattern="^(DEBUG|INFO|WARNING|ERROR)$")
+
+
+class MetricsSettings(BaseModel):
+    token: SecretStr | None = Field(
+        None, description="the bearer token Prometheus sends to /metrics; unset: /metrics is 404"
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="RUIMTE_", env_nested_delimiter="__", extra="ignore"
@@ -298,6 +346,8 @@ class Settings(BaseSettings):
     escalation: EscalationSettings = EscalationSettings()
     moderation: ModerationSettings = ModerationSettings()
     privacy: PrivacySettings = PrivacySettings()
+    log: LogSettings = LogSettings()
+    metrics: MetricsSettings = MetricsSettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_production(self) -> Self:
@@ -308,7 +358,16 @@ class Settings(BaseSettings):
                     "RUIMTE_SECURITY__SECRET_KEY must be set to a random value of at least "
                     "32 characters in production"
                 )
+            token = self.metrics.token
+            if token is not None and len(token.get_secret_value()) < 32:
+                raise ValueError("RUIMTE_METRICS__TOKEN must be at least 32 characters")
         return self
+
+    @property
+    def log_format(self) -> LogFormat:
+        if self.log.format is not LogFormat.auto:
+            return self.log.format
+        return LogFormat.json if self.environment is Environment.production else LogFormat.text
 
     @property
     def database_url(self) -> str:

@@ -9,7 +9,8 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from starlette.middleware.cors import CORSMiddleware
 
 from app.chat.live import LiveQueue
 from app.chat.router import router as chat_router
@@ -30,12 +31,13 @@ from app.locations.router import router as locations_router
 from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.oncall.router import router as oncall_router
+from app.operations.metrics import RequestMetrics
 from app.operations.router import router as operations_router
 from app.paging.delivery import create_pager
 from app.paging.dispatch import DISPATCH, Dispatcher
 from app.privacy.retention import RetentionSweeper
 from app.privacy.router import router as privacy_router
-from app.ratelimit import RateLimiter
+from app.ratelimit import RateLimiter, write_budget
 from app.realtime import direct
 from app.realtime.broker import create_broker
 from app.realtime.hub import Hub
@@ -127,6 +129,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        dependencies=[Depends(write_budget)],  # every write, on every route included below
     )
     app.state.settings = settings
     app.state.identity_policy = IdentityPolicy.from_settings(settings.security)
@@ -138,8 +141,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_bytes=settings.http.max_body_bytes,
         default_language=settings.default_language,
     )
-    app.add_middleware(SecurityHeaders)
-    app.add_middleware(AccessLog)
+    app.add_middleware(SecurityHeaders, hsts_seconds=settings.http.hsts_seconds)
+    if settings.http.cors_origins:  # closed unless an operator names the origins
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.http.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "Accept-Language"],
+            expose_headers=["Retry-After"],
+            max_age=600,
+        )
+    app.state.request_metrics = RequestMetrics()
+    app.add_middleware(AccessLog, metrics=app.state.request_metrics)
     # The hot routes first: every request is matched against the routes in this order.
     app.include_router(sync_router)
     app.include_router(websocket_router)

@@ -1,4 +1,5 @@
-"""Plain ASGI middleware: body size limit, security headers, an access log without people.
+"""Plain ASGI middleware: body size limit, security headers, an access log without people
+(which also feeds the request metrics).
 
 Pure ASGI (not ``BaseHTTPMiddleware``) so that WebSockets and streaming pass untouched.
 """
@@ -16,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import errors
 from app.i18n import negotiate
+from app.operations.metrics import RequestMetrics
 
 access_log = logging.getLogger("ruimte.access")
 
@@ -25,7 +27,16 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     # Responses carry tokens and private messages: no cache may keep them.
     (b"cache-control", b"no-store"),
+    (b"cross-origin-opener-policy", b"same-origin"),
 ]
+# An API loads nothing and is framed by nobody; the API docs pages need their scripts.
+CONTENT_SECURITY_POLICY = (
+    b"content-security-policy",
+    b"default-src 'none'; frame-ancestors 'none'",
+)
+DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
+OWN_PATHS = DOCS_PATHS | {"/openapi.json"}  # the framework's routes, outside the routers
+UNMATCHED = "unmatched"  # the route label of a request no route answered
 
 
 class BodyLimit:
@@ -82,32 +93,49 @@ class BodyLimit:
 
 
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp) -> None:
+    """The headers every answer carries; HSTS only when configured (behind TLS)."""
+
+    def __init__(self, app: ASGIApp, *, hsts_seconds: int = 0) -> None:
         self.app = app
+        self.headers = [*SECURITY_HEADERS]
+        if hsts_seconds:
+            hsts = f"max-age={hsts_seconds}; includeSubDomains".encode()
+            self.headers.append((b"strict-transport-security", hsts))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        headers = self.headers
+        if scope["path"] not in DOCS_PATHS:
+            headers = [*headers, CONTENT_SECURITY_POLICY]
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {name.lower() for name, _ in message.get("headers", [])}
                 message["headers"] = [
                     *message.get("headers", []),
-                    *(header for header in SECURITY_HEADERS if header[0] not in present),
+                    *(header for header in headers if header[0] not in present),
                 ]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
 
-class AccessLog:
-    """One line per request: method, path, status, duration. Never the client address, the
-    user agent, the query string (it could hold a token someone pasted) or a header."""
+def _own_or_unmatched(scope: Scope) -> str:
+    path: str = scope["path"]
+    return path if path in OWN_PATHS else UNMATCHED
 
-    def __init__(self, app: ASGIApp) -> None:
+
+class AccessLog:
+    """One line per request: method, route template, status, duration; the same four feed the
+    request metrics. Never the client address, the user agent, the query string (it could hold
+    a token someone pasted), a header, or the raw path (``/moderation/rooms/{room_id}/
+    moderators/{handle}`` would name someone)."""
+
+    def __init__(self, app: ASGIApp, *, metrics: RequestMetrics) -> None:
         self.app = app
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -124,10 +152,20 @@ class AccessLog:
         try:
             await self.app(scope, receive, remember_status)
         finally:
+            seconds = time.perf_counter() - started
+            route = getattr(scope.get("route"), "path", None) or _own_or_unmatched(scope)
+            method, code = scope["method"], status["code"]
+            self.metrics.observe(method, route, code, seconds)
             access_log.info(
                 "%s %s %s %.1fms",
-                scope["method"],
-                scope["path"],
-                status["code"],
-                (time.perf_counter() - started) * 1000,
+                method,
+                route,
+                code,
+                seconds * 1000,
+                extra={
+                    "method": method,
+                    "route": route,
+                    "status": code,
+                    "duration_ms": round(seconds * 1000, 1),
+                },
             )

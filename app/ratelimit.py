@@ -4,18 +4,27 @@ Who is "a client" without identifying anyone: the connecting address is turned i
 hash (the key is random per process) that lives in this process's memory for at most one
 window and is never written to the database or a log. A global budget per instance caps what
 many clients together can do (a registration flood from many addresses).
+
+Every write (POST, PUT, PATCH, DELETE) is charged to its actor's write budget by one app-wide
+dependency (``write_budget``): the actor is the keyed hash of the bearer token, or of the
+address when there is none. Routes with a budget of their own add it on top (registration,
+login); a route that budgets inside its own protocol says so with ``own_budget`` and is left
+to it (the outbox push counts operations, so a request is not counted twice over).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import Request
+from starlette.requests import HTTPConnection
 
 from app.config import RateLimitSettings
 from app.errors import RateLimited, TooManyRequests
@@ -42,16 +51,17 @@ class RateLimiter:
     def client_key(self, address: str | None) -> str:
         return hmac.new(self._salt, (address or "?").encode(), hashlib.sha256).hexdigest()[:32]
 
-    def hit(self, budget: Budget, key: str) -> None:
-        """Count one request; raise ``RateLimited`` with the wait when the budget is spent."""
+    def hit(self, budget: Budget, key: str, cost: int = 1) -> None:
+        """Count ``cost`` units (one request, say); raise ``RateLimited`` with the wait when
+        they do not fit in what is left of the budget."""
         now = self._monotonic()
         slot = (budget.name, key)
         started, count = self._windows.get(slot, (now, 0))
         if now - started >= budget.window_seconds:
             started, count = now, 0
-        if count >= budget.limit:
-            raise RateLimited(retry_after=int(started + budget.window_seconds - now) + 1)
-        self._windows[slot] = (started, count + 1)
+        if count + min(cost, budget.limit) > budget.limit:
+            raise RateLimited(retry_after=math.ceil(started + budget.window_seconds - now))
+        self._windows[slot] = (started, count + cost)
         if len(self._windows) > self._max_keys:
             self._prune(now, budget.window_seconds)
 
@@ -98,6 +108,37 @@ def limit(action: str) -> Callable[[Request], None]:
         limiter.hit(per_instance, "*")
 
     return dependency
+
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+OWN_BUDGET = "x-rate-limit"
+
+
+def own_budget(description: str) -> dict[str, Any]:
+    """``openapi_extra`` of a write route whose budget lives in its own protocol (documented
+    in OpenAPI under ``x-rate-limit``); the write budget leaves it alone."""
+    return {OWN_BUDGET: description}
+
+
+def actor_key(limiter: RateLimiter, connection: HTTPConnection) -> str:
+    """Who a request counts against: its token, else its (hashed) address. Neither is kept."""
+    scheme, _, token = connection.headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and token.strip():
+        return "token:" + limiter.client_key(token.strip())
+    return "client:" + limiter.client_key(connection.client.host if connection.client else None)
+
+
+async def write_budget(connection: HTTPConnection) -> None:
+    """The app-wide dependency charging every write to its actor (see the module)."""
+    scope = connection.scope
+    if scope["type"] != "http" or scope["method"] not in WRITE_METHODS:
+        return
+    if OWN_BUDGET in (getattr(scope.get("route"), "openapi_extra", None) or {}):
+        return
+    state = connection.app.state
+    limits: RateLimitSettings = state.settings.security.rate_limits
+    limiter: RateLimiter = state.rate_limiter
+    limiter.hit(Budget("writes", limits.writes_per_minute, 60), actor_key(limiter, connection))
 
 
 class KeyedBudget:

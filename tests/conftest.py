@@ -53,6 +53,7 @@ def make_settings(database_url: str, data_dir: Path, **overrides: Any) -> Settin
                 "login_per_minute": 10_000,
                 "global_register_per_minute": 10_000,
                 "global_login_per_minute": 10_000,
+                "writes_per_minute": 100_000,
             },
         },
         # Flood protection has its own tests; elsewhere devices send as fast as they like.

@@ -47,6 +47,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         echo=settings.database.echo,
         pool_size=settings.database.pool_size,
         pool_pre_ping=True,
+        hide_parameters=True,  # see app.db.sqlite: a parameter can be what someone wrote
     )
 
 

@@ -39,7 +39,9 @@ def create_sqlite_engine(url: str, *, busy_timeout_ms: int, echo: bool = False) 
     async def connect() -> LoopConnection:
         return LoopConnection(path, busy_timeout_ms)
 
-    engine = create_async_engine(url, echo=echo, async_creator=connect)
+    # Parameters stay out of logs and error texts (which reach the logs): they are messages,
+    # handles and digests.
+    engine = create_async_engine(url, echo=echo, async_creator=connect, hide_parameters=True)
     _configure(engine, busy_timeout_ms)
     return engine
 

@@ -166,6 +166,8 @@ class PushRequest(BaseModel):
             "each with a `seq` that increases per client. Each is validated on its own: a "
             "malformed one is rejected without affecting the others."
         ),
+        # Documented, not validated here: more is answered 413 (sync.batch_too_large).
+        json_schema_extra={"maxItems": MAX_OPERATIONS},
     )
 
 

@@ -1,13 +1,17 @@
-"""``/healthz`` and ``/readyz``."""
+"""``/healthz``, ``/readyz`` and ``/metrics``."""
 
 from __future__ import annotations
 
 import asyncio
+import hmac
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from app import clock
+from app.errors import RouteNotFound
+from app.operations.metrics import exposition, read_figures
 from app.operations.readiness import database_revision, migration_head
 
 router = APIRouter(tags=["operations"])
@@ -48,3 +52,20 @@ async def readyz(request: Request) -> JSONResponse:
         expected_revision=expected,
     )
     return JSONResponse(body.model_dump(), status_code=200 if ready else 503)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def metrics(request: Request) -> Response:
+    """Prometheus metrics, for the scraper holding the token; to anyone else, nothing here."""
+    expected = request.app.state.settings.metrics.token
+    credentials = request.headers.get("authorization", "")
+    offered = credentials[7:] if credentials[:7].lower() == "bearer " else ""
+    if expected is None or not hmac.compare_digest(
+        offered.encode(), expected.get_secret_value().encode()
+    ):
+        raise RouteNotFound()
+    state = request.app.state
+    async with state.read_sessionmaker() as session:
+        figures = await read_figures(session, clock.now())
+    text = exposition(state.request_metrics, figures, state.hub.sockets)
+    return Response(text, media_type="text/plain; version=0.0.4; charset=utf-8")

@@ -14,6 +14,7 @@ import asyncio
 import bisect
 import logging
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -64,6 +65,7 @@ class Hub:
         self._task: asyncio.Task[None] | None = None
         self._ephemeral_listeners: set[EphemeralListener] = set()
         self.sockets = 0  # how many sockets are following; none: the hub need not read
+        self.sockets_per_account: Counter[uuid.UUID] = Counter()  # to cap them per account
         self._announced = 0
 
     async def start(self) -> None:

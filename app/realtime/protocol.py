@@ -14,6 +14,8 @@ CLOSE_AUTH = 4401  # no, late or invalid authentication; or the session ended
 CLOSE_BAD_FRAME = 4400
 CLOSE_SLOW = 4408  # too slow to keep up: reconnect with the cursor in the reason
 CLOSE_RESET = 4409  # the cursor cannot be answered: do a first sync over HTTP, then reconnect
+CLOSE_TOO_MANY = 4429  # this account has too many sockets open on this instance
+CLOSE_TOO_BIG = 1009  # RFC 6455 "message too big": a frame above the limit
 
 
 class ClientFrame(BaseModel):

@@ -10,6 +10,12 @@
    ``POST /sync/push``), signal ``typing`` (ephemeral: never stored) and ``ping``.
 
 A consumer that cannot keep up is closed with code 4408 and its cursor as the reason.
+
+Limits, so that one socket cannot take more than its share: a frame above
+``max_frame_bytes`` closes the socket (1009); frames per second and pushed operations per
+second per socket are budgeted, and a frame over budget is not taken but answered with an
+error frame carrying ``retry_after`` (and the push's ``ref``), for the client to send again;
+an account may hold ``connections_per_account`` sockets per instance (more: 4429).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import contextlib
 import json
 import logging
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, WebSocket
@@ -27,7 +34,7 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from app.config import Settings
 from app.db import commit
-from app.errors import AppError, ServiceUnavailable
+from app.errors import AppError, RateLimited, ServiceUnavailable
 from app.i18n import Language, negotiate
 from app.identity import errors as identity_errors
 from app.identity import sessions, tokens
@@ -40,6 +47,7 @@ from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import author_public
 from app.ratelimit import Budget, KeyedBudget
 from app.realtime import direct, protocol
+from app.realtime import errors as realtime_errors
 from app.realtime.hub import Hub, visible
 from app.rooms.service import joined_room_ids
 from app.sync import cursor as cursors
@@ -72,6 +80,7 @@ class Connection:
         self.rooms: set[uuid.UUID] = set()
         self._send_lock = asyncio.Lock()
         self._too_slow = False
+        self.key = uuid.uuid4().hex  # this socket's budgets
 
     async def send(self, frame: str) -> None:
         """Send one frame; one the client has not taken within the send timeout cuts it off.
@@ -201,20 +210,29 @@ class Connection:
     # -- client → server ------------------------------------------------------------------
 
     async def read_frames(self) -> None:
+        limits = self.settings.realtime
         typing_budget = KeyedBudget(
             self.ws.app.state.rate_limiter,
-            Budget("typing", self.settings.realtime.typing_per_minute, 60),
+            Budget("typing", limits.typing_per_minute, 60),
             str(self.actor.account_id),
             messaging_errors.SlowDown,
         )
         while True:
             text = await self.ws.receive_text()
+            if _too_large(text, limits.max_frame_bytes):
+                await self.error(realtime_errors.FrameTooLarge(max_bytes=limits.max_frame_bytes))
+                await self.ws.close(protocol.CLOSE_TOO_BIG)
+                return
             try:
                 frame = _FRAME.validate_json(text)
             except ValidationError as invalid:
+                if not await self._within_budget(None):
+                    continue
                 await self.error(
                     messaging_errors.MalformedOperation(problem=str(invalid.errors()[0]["msg"]))
                 )
+                continue
+            if not await self._within_budget(frame):
                 continue
             if isinstance(frame, protocol.PingFrame):
                 await self.send_json({"type": "pong"})
@@ -222,6 +240,21 @@ class Connection:
                 await self._typing(frame, typing_budget)
             else:
                 await self._push(frame)
+
+    async def _within_budget(self, frame: protocol.ClientFrame | None) -> bool:
+        """Charge the frame (and a push's operations) to this socket's budgets per second;
+        over them, the frame is not taken and the client is told when to send it again."""
+        limiter, limits = self.ws.app.state.rate_limiter, self.settings.realtime
+        try:
+            limiter.hit(Budget("ws-frames", limits.frames_per_second, 1), self.key)
+            if isinstance(frame, protocol.PushFrame):
+                ops = Budget("ws-ops", limits.ops_per_second, 1)
+                limiter.hit(ops, self.key, cost=len(frame.ops))
+        except RateLimited as slow:
+            ref = {"ref": frame.ref} if isinstance(frame, protocol.PushFrame) else {}
+            await self.error(slow, **ref)
+            return False
+        return True
 
     async def _typing(self, frame: protocol.TypingFrame, budget: KeyedBudget) -> None:
         if frame.room_id not in self.rooms:
@@ -264,12 +297,18 @@ class Connection:
         )
 
 
+def _too_large(text: str, max_bytes: int) -> bool:
+    return len(text) > max_bytes or (len(text) * 4 > max_bytes and len(text.encode()) > max_bytes)
+
+
 async def _authenticate(
     websocket: WebSocket, settings: Settings
 ) -> tuple[Actor, protocol.AuthFrame] | None:
     try:
         async with asyncio.timeout(settings.realtime.auth_timeout_seconds):
             text = await websocket.receive_text()
+        if _too_large(text, settings.realtime.max_frame_bytes):
+            return None
         frame = protocol.AuthFrame.model_validate_json(text)
     except (TimeoutError, ValidationError):
         return None
@@ -302,8 +341,37 @@ async def websocket_endpoint(websocket: WebSocket) -> None:
         return
     actor, auth = authenticated
     connection = Connection(websocket, actor, hub, settings, language)
-    if not await _start_cursor(connection, auth.cursor):
+    cap = settings.realtime.connections_per_account
+    with _admitted(hub, actor.account_id, cap) as admitted:
+        if not admitted:
+            refusal = realtime_errors.TooManyConnections(limit=cap, retry_after=60)
+            with contextlib.suppress(Exception):
+                await connection.error(refusal)
+                await websocket.close(protocol.CLOSE_TOO_MANY)
+            return
+        if await _start_cursor(connection, auth.cursor):
+            await _follow(connection)
+
+
+@contextlib.contextmanager
+def _admitted(hub: Hub, account_id: uuid.UUID, cap: int) -> Iterator[bool]:
+    """Whether one more socket for the account fits on this instance; counted while open."""
+    per_account = hub.sockets_per_account
+    if per_account[account_id] >= cap:
+        yield False
         return
+    per_account[account_id] += 1
+    try:
+        yield True
+    finally:
+        per_account[account_id] -= 1
+        if not per_account[account_id]:
+            del per_account[account_id]
+
+
+async def _follow(connection: Connection) -> None:
+    """Catch the socket up, then run it live until it closes."""
+    websocket, hub, actor = connection.ws, connection.hub, connection.actor
     stop_listening = hub.listen_ephemeral(connection.on_ephemeral)
     detach = websocket.app.state.live_queue.attach(actor.account_id, connection.send_json)
     hub.sockets += 1

@@ -17,6 +17,7 @@ from app.messaging import errors
 from app.messaging.outbox import ItemOutcome, ops_budget
 from app.messaging.outbox import push as push_operations
 from app.messaging.schemas import PushRequest, PushResponse
+from app.ratelimit import own_budget
 from app.sync.feed import message_rooms
 from app.sync.schemas import SyncResponse, push_public, sync_public
 from app.sync.service import pull
@@ -48,6 +49,10 @@ async def sync(
 @router.post(
     "/push",
     responses=responses(*AUTH, RequestInvalid, errors.BatchTooLarge),
+    openapi_extra=own_budget(
+        "operations per account per minute (RUIMTE_SYNC__OPS_PER_MINUTE); over it, the "
+        "operations not taken come back as retry_later with retry_after"
+    ),
 )
 async def push(body: PushRequest, request: Request, token: BearerToken) -> PushResponse:
     """Send queued operations; each gets its own result: applied, duplicate (with the
