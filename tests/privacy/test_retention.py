@@ -4,17 +4,20 @@ of who read or joined a chat after two years. Nothing goes while an escalation n
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from httpx import AsyncClient
 
 from app import clock
-from app.privacy.retention import RULES
+from app.privacy.retention import RULES, RetentionSweeper
 from tests.actors import Person
+from tests.chat.conftest import asked_and_taken
 from tests.devices import Device
 from tests.escalation.conftest import acted, opened
 from tests.privacy.conftest import chat_room, said, sweep
@@ -191,3 +194,27 @@ def test_the_readme_lists_every_retention_rule_with_its_setting() -> None:
     table = section.split("\n\n", 2)[1]
     named = set(re.findall(r"^\| `([a-z_]+)` \|", table, flags=re.MULTILINE))
     assert named == {rule.name for rule in RULES}
+
+
+@pytest.mark.postgres_only
+async def test_two_instances_sweeping_at_once_erase_each_chat_once(
+    client: AsyncClient,
+    app: FastAPI,
+    now: clock.FrozenClock,
+    young_person: Person,
+    volunteer: Person,
+    chat: dict[str, Any],
+    centre: str,
+) -> None:
+    await _end(client, volunteer, chat)
+    for _ in range(5):
+        await _end(
+            client, volunteer, await asked_and_taken(client, young_person, volunteer, centre)
+        )
+    now.advance(91 * DAY)
+    other = RetentionSweeper(app.state.sessionmaker, app.state.settings.privacy, None)
+
+    both = await asyncio.gather(sweep(app), other.step())
+
+    assert sum(done["chats"] for done in both) == 6
+    assert await scalar(app, "SELECT count(*) FROM chat_request") == 0
