@@ -32,7 +32,10 @@ def server_options(settings: Settings) -> dict[str, Any]:
     return {
         "access_log": False,  # ours (app.middleware.AccessLog) leaves out addresses and agents
         "log_config": None,  # app.logs has configured every logger already
-        "proxy_headers": False,
+        # Behind a proxy every client would look like the proxy: one rate-limit budget for
+        # everyone. Only the proxies named may say who the client is.
+        "proxy_headers": bool(settings.server.trusted_proxies),
+        "forwarded_allow_ips": settings.server.trusted_proxies or None,
         "server_header": False,
         "ws_max_size": settings.realtime.max_frame_bytes,  # bigger frames: closed with 1009
     }

@@ -37,6 +37,12 @@ class Environment(StrEnum):
 class ServerSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
+    trusted_proxies: str = Field(
+        "",
+        max_length=1_000,
+        description="comma-separated addresses of the proxies in front (e.g. 127.0.0.1): "
+        "their X-Forwarded-For names the client for the rate limits (never stored or logged)",
+    )
 
 
 class DatabaseSettings(BaseModel):

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 import uuid
 
+import httpx
 from fastapi import FastAPI
 from fastapi.routing import APIRoute, iter_route_contexts
 
 from app.ratelimit import OWN_BUDGET, WRITE_METHODS
-from tests.actors import People
+from tests.actors import DEFAULT_PASSPHRASE, People
 from tests.conftest import AppStarter, client_for
 from tests.devices import Device
 from tests.test_errors import assert_error_shape
@@ -103,3 +104,33 @@ async def test_each_device_has_its_own_budget_and_a_push_is_not_counted_twice(
     assert logged_out.status_code == 204  # another token, another budget
     assert_error_shape(again, 429, "request.rate_limited")
     assert pushes == [[], [], []]
+
+
+async def test_behind_a_trusted_proxy_each_client_has_its_own_budget(
+    app_with: AppStarter,
+) -> None:
+    """nginx connects from 127.0.0.1 for everyone; the address it forwards is the client's."""
+    from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+    from app.cli import server_options
+
+    async with app_with(
+        server={"trusted_proxies": "127.0.0.1"},
+        security={"rate_limits": {"register_per_hour": 1}},
+    ) as limited:
+        options = server_options(limited.state.settings)
+        assert options["proxy_headers"] is True
+        behind = ProxyHeadersMiddleware(limited, trusted_hosts=options["forwarded_allow_ips"])
+        transport = httpx.ASGITransport(app=behind, client=("127.0.0.1", 40_000))
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as nginx:
+
+            async def register(handle: str, client: str) -> int:
+                body = {"handle": handle, "passphrase": DEFAULT_PASSPHRASE, "age_band": "18-25"}
+                answer = await nginx.post(
+                    "/auth/register", json=body, headers={"X-Forwarded-For": client}
+                )
+                return answer.status_code
+
+            assert await register("eerste-telefoon", "198.51.100.1") == 201
+            assert await register("tweede-telefoon", "198.51.100.2") == 201
+            assert await register("derde-poging", "198.51.100.1") == 429
