@@ -130,6 +130,8 @@ RUIMTE_ENVIRONMENT=production
 RUIMTE_SECURITY__SECRET_KEY=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
 RUIMTE_DATABASE__URL=postgresql+asyncpg://postgres@127.0.0.1:$pg_port/ruimte
 RUIMTE_ESCALATION__PUBLIC_URL=http://127.0.0.1:$http_port
+RUIMTE_SERVER__TRUSTED_PROXIES=127.0.0.1
+RUIMTE_METRICS__TOKEN=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 EOF
     )
 

@@ -183,6 +183,22 @@ async def nginx_guards(client: httpx.AsyncClient) -> None:
     step("nginx answers /metrics with 404 and a body over the limit with 413, in the app's shape")
 
 
+async def metrics_on_each_instance(instances: set[str], settings: dict[str, str]) -> None:
+    """Prometheus scrapes each instance directly, with the token; without it: 404."""
+    token = settings["RUIMTE_METRICS__TOKEN"]
+    async with httpx.AsyncClient(timeout=10) as direct:
+        for address in sorted(instances):
+            refused = await direct.get(f"http://{address}/metrics")
+            assert refused.status_code == 404, (address, refused.status_code)
+            scraped = await direct.get(
+                f"http://{address}/metrics", headers={"Authorization": f"Bearer {token}"}
+            )
+            assert scraped.status_code == 200, (address, scraped.status_code)
+            for name in ("ruimte_http_requests_total", "ruimte_escalations_open"):
+                assert name in scraped.text, (address, name)
+    step("each instance answers /metrics with the token only")
+
+
 def pg(bin_dir: str, tool: str, *args: str) -> str:
     done = subprocess.run(
         [f"{bin_dir}/{tool}", *args], capture_output=True, text=True, timeout=60, check=False
@@ -276,6 +292,7 @@ async def main() -> None:
         await ready_everywhere(client, instances)
         await nginx_guards(client)
         await message_crosses_instances(client, settings)
+    await metrics_on_each_instance(instances, settings)
     await backup_restores(urls, settings)
     step(f"passed in {time.monotonic() - started:.1f} s")
 
