@@ -218,3 +218,24 @@ async def test_two_instances_sweeping_at_once_erase_each_chat_once(
 
     assert sum(done["chats"] for done in both) == 6
     assert await scalar(app, "SELECT count(*) FROM chat_request") == 0
+
+
+async def test_an_operation_resent_after_the_horizon_is_never_applied_twice(
+    client: AsyncClient,
+    app: FastAPI,
+    now: clock.FrozenClock,
+    young_person: Person,
+    thuis: str,
+) -> None:
+    phone = Device(client, young_person)
+    phone.send(thuis, "Eindelijk bereik.")
+    sent = list(phone.outbox)
+    assert [r["status"] for r in await phone.push()] == ["applied"]
+    now.advance(31 * DAY)
+    await sweep(app)  # the receipt, holding what was sent, goes with the horizon
+
+    [again] = await phone.push(sent)  # a stale copy that was still in some queue
+
+    assert again["status"] == "rejected"
+    assert again["error"]["code"] == "sync.out_of_order"
+    assert await scalar(app, "SELECT count(*) FROM message") == 1
