@@ -14,6 +14,7 @@ CLOSE_AUTH = 4401  # no, late or invalid authentication; or the session ended
 CLOSE_BAD_FRAME = 4400
 CLOSE_SLOW = 4408  # too slow to keep up: reconnect with the cursor in the reason
 CLOSE_RESET = 4409  # the cursor cannot be answered: do a first sync over HTTP, then reconnect
+CLOSE_TRY_AGAIN = 1013  # the database is briefly away: reconnect with the cursor in a moment
 
 
 class ClientFrame(BaseModel):
