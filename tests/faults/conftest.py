@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,7 @@ def service(database_url: str, tmp_path: Path) -> Iterator[Service]:
     running = Service(database_url, tmp_path)
     yield running
     for instance in running.instances:
-        instance.stop()
+        instance.kill()  # throwaway, and faster than a graceful stop of each in turn
     print(running.logs())  # shown by pytest when the test failed
 
 
@@ -139,3 +140,13 @@ async def first_admin(database_url: str, http: httpx.AsyncClient, tmp_path: Path
         make_settings(database_url, tmp_path), "beheer-anna", "Anna (beheer)", DEFAULT_PASSPHRASE
     )
     return await People(http, None).login("beheer-anna")  # type: ignore[arg-type]
+
+
+async def until(condition: Any, timeout: float) -> float:
+    """Wait for ``condition()`` up to ``timeout``; how long it took (``inf``: it never held)."""
+    started = time.monotonic()
+    while not condition():
+        if time.monotonic() - started > timeout:
+            return float("inf")
+        await asyncio.sleep(0.02)
+    return time.monotonic() - started

@@ -23,7 +23,7 @@ from tests.actors import People, Person
 from tests.actors import open_room as opened_room
 from tests.devices import Device
 from tests.faults.cluster import Cluster
-from tests.faults.conftest import Service, first_admin, rows
+from tests.faults.conftest import Service, first_admin, rows, until
 from tests.sockets import Socket, opened
 
 pytestmark = pytest.mark.postgres_only
@@ -103,14 +103,12 @@ async def collect(socket: Socket, into: list[dict[str, Any]]) -> None:
         into.append({"type": "closed", "code": closed.rcvd.code if closed.rcvd else None})
 
 
-async def until(condition: Any, timeout: float) -> float:
-    """Wait for ``condition()`` up to ``timeout``; how long it took (``inf``: it never held)."""
-    started = time.monotonic()
-    while not condition():
-        if time.monotonic() - started > timeout:
-            return float("inf")
-        await asyncio.sleep(0.02)
-    return time.monotonic() - started
+async def socket_while_down(address: str, person: Person) -> list[dict[str, Any]]:
+    """A socket opened while the database is away: what it is told before it is closed."""
+    frames: list[dict[str, Any]] = []
+    async with opened(address, person) as socket:
+        await collect(socket, frames)
+    return frames
 
 
 async def test_postgresql_restarts_under_load_and_the_app_recovers_by_itself(
@@ -152,7 +150,9 @@ async def test_postgresql_restarts_under_load_and_the_app_recovers_by_itself(
 
             await asyncio.to_thread(cluster.stop, "fast")
             down_at = time.monotonic()
-            await asyncio.sleep(DOWN_SECONDS)
+            opened_meanwhile = await socket_while_down(instance.address, listener)
+            await asyncio.sleep(DOWN_SECONDS - (time.monotonic() - down_at))
+            back_at = time.monotonic()  # from here on it may answer again
             await asyncio.to_thread(cluster.start)
             up_at = time.monotonic()
 
@@ -183,8 +183,9 @@ async def test_postgresql_restarts_under_load_and_the_app_recovers_by_itself(
             engine, "SELECT id FROM message WHERE room_id = :room", room=uuid.UUID(room)
         )
 
-    during = [a for a in load.answers if down_at + 0.2 < a.at < up_at - 0.2]
+    during = [a for a in load.answers if down_at < a.at < back_at]
     assert during, "nothing was asked while PostgreSQL was down"
+    assert {a.status for a in during} == {503}
     assert {a.status for a in load.answers} <= {200, 503}  # never a 500
     refused = [a for a in load.answers if a.status == 503]
     assert len(refused) >= WRITERS  # every phone was told, at least once
@@ -194,11 +195,16 @@ async def test_postgresql_restarts_under_load_and_the_app_recovers_by_itself(
         assert error["message"] and isinstance(error["details"], dict)
         assert answer.retry_after is not None and int(answer.retry_after) > 0
     assert max(a.seconds for a in load.answers) < BOUND_SECONDS
-    outage = [database for at, status, database in load.readiness if down_at < at < up_at]
+    outage = [database for at, _, database in load.readiness if down_at < at < back_at]
     assert outage and set(outage) == {"unreachable"}
     assert writes_back < 10, "no write succeeded after PostgreSQL was back"
     assert ready_back < 10, "/readyz stayed red after PostgreSQL was back"
     assert instance.running  # the same process: it recovered by itself
+
+    assert len(opened_meanwhile) == 2, opened_meanwhile
+    error, closed_with = opened_meanwhile
+    assert error["type"] == "error" and error["error"]["code"] == "service.unavailable"
+    assert closed_with == {"type": "closed", "code": 1013}  # try again later
 
     closed = [frame for frame in frames if frame["type"] in ("closed", "error")]
     assert not closed, f"the socket was closed: {closed}"
