@@ -32,6 +32,16 @@ def pytest_report_header() -> str:
     return f"database: {databases.BACKEND}"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """``postgres_only`` tests run in the PostgreSQL half of ``python3 -m tests`` only."""
+    if databases.is_postgres():
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: runs in the PostgreSQL half")
+    for item in items:
+        if item.get_closest_marker("postgres_only") is not None:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Iterator[str]:
     url = databases.create_empty(f"suite_{worker_id}", tmp_path_factory.mktemp("db"))

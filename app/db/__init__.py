@@ -70,12 +70,21 @@ def create_sessionmaker(
 Announce = Callable[[int], Awaitable[None]]
 
 
+# SQLSTATEs of a server that is going away, coming back or full: the connection exceptions
+# (class 08), "terminating connection due to administrator command", a crash shutdown, "the
+# database system is starting up / shutting down", too many connections.
+_UNAVAILABLE_STATES = ("08", "57P01", "57P02", "57P03", "53300")
+
+
 def is_unavailable(error: BaseException) -> bool:
     """Whether an error means the database is away or too busy (try again later), as opposed
     to a fault in what was asked of it."""
     if isinstance(error, sa_exc.DBAPIError):
-        return error.connection_invalidated or isinstance(
-            error, sa_exc.OperationalError | sa_exc.InterfaceError
+        state = getattr(error.orig, "sqlstate", None) or ""
+        return (
+            error.connection_invalidated
+            or isinstance(error, sa_exc.OperationalError | sa_exc.InterfaceError)
+            or state.startswith(_UNAVAILABLE_STATES)
         )
     if isinstance(error, sqlite3.OperationalError):  # the embedded engine's own write queue
         return is_locked(error)

@@ -75,7 +75,8 @@ class Hub:
             await self._find_place()
         except Exception:
             log.warning("database not reachable at start; the hub will keep trying")
-        await self._broker.start(self._on_head, self._on_ephemeral)
+        # Hearing again after a gap: read at once what the lost notices announced.
+        await self._broker.start(self._on_head, self._on_ephemeral, self._wake.set)
         self._task = asyncio.create_task(self._follow(), name="hub-follow")
 
     async def stop(self) -> None:

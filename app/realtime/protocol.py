@@ -16,6 +16,7 @@ CLOSE_SLOW = 4408  # too slow to keep up: reconnect with the cursor in the reaso
 CLOSE_RESET = 4409  # the cursor cannot be answered: do a first sync over HTTP, then reconnect
 CLOSE_TOO_MANY = 4429  # this account has too many sockets open on this instance
 CLOSE_TOO_BIG = 1009  # RFC 6455 "message too big": a frame above the limit
+CLOSE_TRY_AGAIN = 1013  # the database is briefly away: reconnect with the cursor in a moment
 
 
 class ClientFrame(BaseModel):

@@ -33,7 +33,7 @@ from pydantic import TypeAdapter, ValidationError
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from app.config import Settings
-from app.db import commit
+from app.db import commit, is_unavailable
 from app.errors import AppError, RateLimited, ServiceUnavailable
 from app.i18n import Language, negotiate
 from app.identity import errors as identity_errors
@@ -167,27 +167,39 @@ class Connection:
         """Keep NATs open and notice a session that was logged out meanwhile."""
         while True:
             await asyncio.sleep(self.settings.realtime.heartbeat_seconds)
-            # A reading session: a thousand idle sockets must not queue behind the writers.
-            state = self.ws.app.state
-            async with state.read_sessionmaker() as session:
-                try:
-                    device, _ = await sessions.resolve(
-                        session,
-                        tokens.digest(self.ws.state.token),
-                        state.identity_policy.sessions,
-                        slide=False,
-                    )
-                except identity_errors.SessionInvalid:
-                    await self.error(identity_errors.SessionInvalid())
-                    await self.ws.close(protocol.CLOSE_AUTH)
+            try:
+                if not await self._session_holds():
                     return
-            if sessions.slide_due(device, state.identity_policy.sessions):
-                await sessions.slide_elsewhere(
-                    state.sessionmaker, device, state.identity_policy.sessions
-                )
+            except Exception as error:
+                if not is_unavailable(error):
+                    raise
+                # The database is briefly away: the live changes wait for it anyway, and the
+                # session is checked again at the next beat; the socket need not drop.
             await self.send_json(
                 {"type": "heartbeat", "cursor": cursors.encode(self.hub.epoch, self.cursor)}
             )
+
+    async def _session_holds(self) -> bool:
+        """Whether the device session is still valid (closing the socket when not)."""
+        # A reading session: a thousand idle sockets must not queue behind the writers.
+        state = self.ws.app.state
+        async with state.read_sessionmaker() as session:
+            try:
+                device, _ = await sessions.resolve(
+                    session,
+                    tokens.digest(self.ws.state.token),
+                    state.identity_policy.sessions,
+                    slide=False,
+                )
+            except identity_errors.SessionInvalid:
+                await self.error(identity_errors.SessionInvalid())
+                await self.ws.close(protocol.CLOSE_AUTH)
+                return False
+        if sessions.slide_due(device, state.identity_policy.sessions):
+            await sessions.slide_elsewhere(
+                state.sessionmaker, device, state.identity_policy.sessions
+            )
+        return True
 
     def on_ephemeral(self, message: dict[str, Any]) -> None:
         if direct.addressed_to(message, self.actor.account_id):
@@ -326,9 +338,29 @@ async def _authenticate(
 async def websocket_endpoint(websocket: WebSocket) -> None:
     """Live changes, pushes and typing for one device."""
     settings: Settings = websocket.app.state.settings
-    hub: Hub = websocket.app.state.hub
     language = negotiate(websocket.headers.get("accept-language"), settings.default_language)  # type: ignore[arg-type]
     await websocket.accept()
+    try:
+        await _serve(websocket, settings, language)
+    except Exception as error:
+        if not is_unavailable(error):
+            raise
+        await _try_again_later(websocket, language, error)
+
+
+async def _try_again_later(websocket: WebSocket, language: Language, error: Exception) -> None:
+    """The database went away under this socket (or was away when it opened): say so in the
+    error shape and close with "try again later"; the client resumes with its cursor."""
+    log.warning("closing a socket: database unavailable (%s)", type(error).__name__)
+    with contextlib.suppress(Exception):
+        await websocket.send_text(
+            json.dumps({"type": "error", **ServiceUnavailable().body(language)})
+        )
+        await websocket.close(protocol.CLOSE_TRY_AGAIN)
+
+
+async def _serve(websocket: WebSocket, settings: Settings, language: Language) -> None:
+    hub: Hub = websocket.app.state.hub
     in_url = TOKEN_QUERY_PARAMETERS.intersection(websocket.query_params)
     authenticated = None if in_url else await _authenticate(websocket, settings)
     if authenticated is None:
@@ -393,6 +425,10 @@ async def _follow(connection: Connection) -> None:
             await websocket.close(protocol.CLOSE_SLOW, json.dumps({"resume": resume}))
     except WebSocketDisconnect:
         pass
+    except Exception as error:
+        if not is_unavailable(error):
+            raise
+        await _try_again_later(websocket, connection.language, error)
     finally:
         hub.sockets -= 1
         stop_listening()
