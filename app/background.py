@@ -8,6 +8,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from app.db import is_unavailable
+
 log = logging.getLogger("ruimte.background")
 
 
@@ -41,6 +43,9 @@ class Periodic:
         while True:
             try:
                 await self._step()
-            except Exception:  # the work waits in the database for the next round
-                log.warning("%s could not run; trying again", self.name, exc_info=True)
+            except Exception as error:  # the work waits in the database for the next round
+                if is_unavailable(error):  # expected during an outage: one line, no traceback
+                    log.warning("%s waits for the database (%s)", self.name, type(error).__name__)
+                else:
+                    log.warning("%s could not run; trying again", self.name, exc_info=True)
             await asyncio.sleep(self._every)
