@@ -42,6 +42,7 @@ from app.escalation.models import (
 from app.escalation.states import Action
 from app.identity.actor import Actor
 from app.identity.models import Account, StaffRole
+from app.locations.service import get_location
 from app.oncall.models import OnCallSlot, Tier
 from app.realtime.direct import tell
 from app.rooms.models import Room, RoomAgeBand, RoomKind
@@ -67,7 +68,7 @@ async def open_escalation(
 ) -> Escalation:
     """Ask for help; the first person on call is paged at once. The same id again is the same
     escalation (a resend). Raises ``RoleRequired``, ``ChatRequired``, ``RequestNotFound``,
-    ``EscalationNotFound`` and ``LocationRequired``."""
+    ``EscalationNotFound``, ``LocationRequired`` and ``LocationNotFound``."""
     actor.require_role(*ASKED)
     previous = await session.get(Escalation, escalation_id)
     if previous is not None:
@@ -99,6 +100,8 @@ async def open_escalation(
             if on is None:
                 raise errors.LocationRequired()
             location_id = on[0].location_id
+        else:
+            await get_location(session, location_id)
     thread = Room(kind=RoomKind.staff, name="Overleg", age_band=RoomAgeBand.all)
     session.add(thread)
     await session.flush()
