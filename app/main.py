@@ -30,6 +30,7 @@ from app.locations.router import router as locations_router
 from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.oncall.router import router as oncall_router
+from app.openapi import document_errors
 from app.operations.router import router as operations_router
 from app.paging.delivery import create_pager
 from app.paging.dispatch import DISPATCH, Dispatcher
@@ -151,6 +152,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(escalation_chat_router)
     app.include_router(pages_router)
     app.include_router(messaging_router)
+    document_errors(app)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app
 

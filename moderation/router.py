@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Path, Query, Response, status
 
 from app.db import SessionDep
 from app.errors import RequestInvalid, responses
@@ -106,7 +106,10 @@ async def appoint_moderator(
     responses=responses(*AUTH, *MODERATING, errors.ModeratorNotFound),
 )
 async def retire_moderator(
-    room_id: uuid.UUID, member: str, actor: CurrentActor, session: SessionDep
+    room_id: uuid.UUID,
+    member: Annotated[str, Path(min_length=1, max_length=24, description="the handle")],
+    actor: CurrentActor,
+    session: SessionDep,
 ) -> Response:
     """Retire a moderator (a fellow moderator, or oneself)."""
     await moderators.retire(session, actor, room_id, member=member)
