@@ -56,10 +56,16 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     error_class = _BY_STATUS.get(exc.status_code)
-    if error_class is errors.BodyTooLarge:
-        error: errors.AppError = errors.BodyTooLarge(
-            limit_bytes=request.app.state.settings.http.max_body_bytes
-        )
+    if exc.status_code == 400 and isinstance(exc.__cause__, errors.AppError):
+        # Refused by us while FastAPI read the body (``app.middleware.BodyLimit``: NUL).
+        error: errors.AppError = exc.__cause__
+    elif exc.status_code == 400:
+        # FastAPI's answer to a body it cannot even decode (no UTF-8): the same refusal as for
+        # one that is not JSON, instead of a bare "bad request".
+        problem = {"field": "body", "type": "json_invalid", "detail": str(exc.detail)}
+        error = errors.RequestInvalid(fields=[problem])
+    elif error_class is errors.BodyTooLarge:
+        error = errors.BodyTooLarge(limit_bytes=request.app.state.settings.http.max_body_bytes)
     elif error_class is not None:
         error = error_class()
     else:

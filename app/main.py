@@ -31,6 +31,7 @@ from app.locations.router import router as locations_router
 from app.messaging.router import router as messaging_router
 from app.middleware import AccessLog, BodyLimit, SecurityHeaders
 from app.oncall.router import router as oncall_router
+from app.openapi import document_errors
 from app.operations.metrics import RequestMetrics
 from app.operations.router import router as operations_router
 from app.paging.delivery import create_pager
@@ -171,6 +172,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(escalation_chat_router)
     app.include_router(pages_router)
     app.include_router(messaging_router)
+    document_errors(app)
     logging.getLogger("ruimte").setLevel(logging.INFO)
     return app
 

@@ -20,6 +20,7 @@ from app.i18n import negotiate
 from app.operations.metrics import RequestMetrics
 
 access_log = logging.getLogger("ruimte.access")
+_NUL_FIELD = {"field": "body", "type": "nul_character", "detail": "text may not hold NUL"}
 
 SECURITY_HEADERS = [
     (b"x-content-type-options", b"nosniff"),
@@ -39,11 +40,29 @@ OWN_PATHS = DOCS_PATHS | {"/openapi.json"}  # the framework's routes, outside th
 UNMATCHED = "unmatched"  # the route label of a request no route answered
 
 
+_NUL = b"\\u0000"  # how JSON writes the character NUL in a string
+
+
+def holds_nul(data: bytes) -> bool:
+    """Whether JSON text ``data`` has a string with the character NUL in it: a ``\\u0000``
+    whose backslash is not itself escaped (``\\\\u0000`` is a backslash and "u0000")."""
+    start = data.find(_NUL)
+    while start != -1:
+        backslashes = len(data[:start]) - len(data[:start].rstrip(b"\\"))
+        if backslashes % 2 == 0:
+            return True
+        start = data.find(_NUL, start + 1)
+    return False
+
+
 class BodyLimit:
-    """Refuse bodies above ``max_bytes`` with 413 before they are read whole.
+    """Refuse bodies above ``max_bytes`` with 413 before they are read whole, and bodies with
+    the character NUL in a string (422) before they are parsed.
 
     A declared ``Content-Length`` above the limit is answered at once; a chunked body is
-    counted as it streams and cut off when it passes the limit.
+    counted as it streams and cut off when it passes the limit. NUL is refused here, in one
+    place for every field: PostgreSQL cannot store it in text (it was a 500 there, and stored
+    on SQLite), and no person's words need it.
     """
 
     def __init__(self, app: ASGIApp, *, max_bytes: int, default_language: str) -> None:
@@ -61,14 +80,19 @@ class BodyLimit:
             await self._refuse(headers, send)
             return
         received = 0
+        tail = b""
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, tail
             message = await receive()
             if message["type"] == "http.request":
-                received += len(message.get("body", b""))
+                chunk = message.get("body", b"")
+                received += len(chunk)
                 if received > self.max_bytes:
                     raise HTTPException(status_code=413)
+                if holds_nul(tail + chunk):
+                    raise errors.RequestInvalid(fields=[_NUL_FIELD])
+                tail = (tail + chunk)[-64:]  # a NUL written across two chunks
             return message
 
         await self.app(scope, counting_receive, send)

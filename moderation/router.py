@@ -107,7 +107,7 @@ async def appoint_moderator(
 )
 async def retire_moderator(
     room_id: uuid.UUID,
-    member: Annotated[str, Path(max_length=24, description="the moderator's handle")],
+    member: Annotated[str, Path(min_length=1, max_length=24, description="the moderator's handle")],
     actor: CurrentActor,
     session: SessionDep,
 ) -> Response:

@@ -9,6 +9,8 @@ from httpx import AsyncClient
 
 from app.config import Settings
 from app.i18n import negotiate
+from app.middleware import holds_nul
+from tests.actors import Person
 from tests.conftest import AppStarter, client_for
 
 
@@ -57,6 +59,49 @@ async def test_malformed_json(client: AsyncClient) -> None:
         "/auth/login", content=b"{not json", headers={"content-type": "application/json"}
     )
     assert_error_shape(response, 422, "request.invalid")
+
+
+async def test_a_body_that_is_not_even_text(client: AsyncClient) -> None:
+    """Found by schemathesis: bytes that are no UTF-8 were a bare 400 ``request.bad``."""
+    response = await client.post(
+        "/auth/login", content=b"\xff\xfe{", headers={"content-type": "application/json"}
+    )
+    error = assert_error_shape(response, 422, "request.invalid")
+    assert error["details"]["fields"][0]["field"] == "body"
+
+
+async def test_the_character_nul_is_refused_in_every_field(
+    client: AsyncClient, coordinator: Person
+) -> None:
+    """Found by schemathesis: a room name with NUL was a 500 on PostgreSQL (it cannot store
+    it) and stored on SQLite. A backslash followed by "u0000" is just text."""
+    nul = await client.post(
+        "/rooms",
+        json={"name": "Na\u0000school", "theme": "work", "age_band": "all"},
+        headers=coordinator.headers,
+    )
+    text = await client.post(
+        "/rooms",
+        json={"name": "Na\\u0000school", "theme": "work", "age_band": "all"},
+        headers=coordinator.headers,
+    )
+    error = assert_error_shape(nul, 422, "request.invalid")
+    assert error["details"]["fields"][0]["type"] == "nul_character"
+    assert text.status_code == 201, text.text
+    assert text.json()["name"] == "Na\\u0000school"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b'{"a": "\\u0000"}', True),
+        (b'{"a": "\\\\u0000"}', False),
+        (b'{"a": "\\\\\\u0000"}', True),
+        (b'{"a": "u0000"}', False),
+    ],
+)
+def test_finding_nul_in_json(data: bytes, expected: bool) -> None:
+    assert holds_nul(data) is expected
 
 
 async def test_a_declared_oversized_body_is_refused_before_it_is_read(

@@ -36,6 +36,7 @@ from app.escalation.schemas import (
 from app.identity import errors as identity_errors
 from app.identity.deps import CurrentActor
 from app.identity.routes_me import AUTH
+from app.locations import errors as location_errors
 
 router = APIRouter(prefix="/escalations", tags=["escalations"])
 pages = APIRouter(prefix="/pages", tags=["escalations"])
@@ -65,6 +66,7 @@ async def _public(session: AsyncSession, seen: service.Seen) -> EscalationPublic
         errors.LocationRequired,
         errors.EscalationNotFound,
         chat_errors.RequestNotFound,
+        location_errors.LocationNotFound,
     ),
 )
 async def open_escalation(

@@ -42,6 +42,7 @@ from app.escalation.models import (
 from app.escalation.states import Action
 from app.identity.actor import Actor
 from app.identity.models import Account, StaffRole
+from app.locations.service import get_location
 from app.oncall.models import OnCallSlot, Tier
 from app.privacy import conversations
 from app.realtime.direct import tell
@@ -68,7 +69,7 @@ async def open_escalation(
 ) -> Escalation:
     """Ask for help; the first person on call is paged at once. The same id again is the same
     escalation (a resend). Raises ``RoleRequired``, ``ChatRequired``, ``RequestNotFound``,
-    ``EscalationNotFound`` and ``LocationRequired``."""
+    ``EscalationNotFound``, ``LocationRequired`` and ``LocationNotFound``."""
     actor.require_role(*ASKED)
     previous = await session.get(Escalation, escalation_id)
     if previous is not None:
@@ -100,6 +101,8 @@ async def open_escalation(
             if on is None:
                 raise errors.LocationRequired()
             location_id = on[0].location_id
+        else:
+            await get_location(session, location_id)
     thread = Room(kind=RoomKind.staff, name="Overleg", age_band=RoomAgeBand.all)
     session.add(thread)
     await session.flush()

@@ -6,21 +6,44 @@ import uuid
 from datetime import datetime, time
 from typing import Annotated, Self
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from app.locations.hours import OpenStatus
 from app.locations.models import DEFAULT_TIME_ZONE, LocationClosure, LocationKind, OpeningHours
 from app.locations.service import LocationView
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=80)]
+#: A wall-clock time in the location's own zone. Not JSON Schema's "time", which is RFC 3339's
+#: full-time and needs an offset: the offset of an opening hour depends on the date.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "maxLength": 15,
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$",
+            "examples": ["19:00"],
+        }
+    ),
+]
 
 
 class OpeningIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     weekday: int = Field(ge=0, le=6, description="0 is Monday")
-    opens: time = Field(description="local time, e.g. 19:00")
-    closes: time | None = Field(description="local time; null is midnight at the end of the day")
+    opens: LocalTime = Field(description="local time, e.g. 19:00")
+    closes: LocalTime | None = Field(
+        description="local time; null is midnight at the end of the day"
+    )
 
     @model_validator(mode="after")
     def _closes_after_opening(self) -> Self:
@@ -73,8 +96,8 @@ class ClosureCreate(BaseModel):
 
 class OpeningPublic(BaseModel):
     weekday: int
-    opens: time
-    closes: time | None
+    opens: LocalTime
+    closes: LocalTime | None
 
 
 class ClosurePublic(BaseModel):

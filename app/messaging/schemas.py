@@ -166,7 +166,8 @@ class PushRequest(BaseModel):
             "each with a `seq` that increases per client. Each is validated on its own: a "
             "malformed one is rejected without affecting the others."
         ),
-        # Documented, not validated here: more is answered 413 (sync.batch_too_large).
+        # Documented, not validated here: more are refused whole by the outbox, with its own
+        # code (413 ``sync.batch_too_large``), the same over HTTP and the WebSocket.
         json_schema_extra={"maxItems": MAX_OPERATIONS},
     )
 

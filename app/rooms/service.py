@@ -77,8 +77,9 @@ async def create_room(
 async def update_room(
     session: AsyncSession, actor: Actor, room_id: uuid.UUID, changes: dict[str, Any]
 ) -> Room:
-    """Edit name, description, rules, theme or age band. Raises ``RoleRequired``,
-    ``RoomNotFound`` and ``RoomArchived``."""
+    """Edit name, description, rules, theme or age band; null leaves a field as it is, as
+    for locations (a theme is never taken away). Raises ``RoleRequired``, ``RoomNotFound``,
+    ``RoomArchived`` and ``ThemeRequired``."""
     actor.require_role(*MANAGERS)
     room = await _community_room(session, room_id)
     if room.archived_at is not None:
@@ -86,7 +87,8 @@ async def update_room(
     if "theme" in changes and changes["theme"] is None:
         raise errors.ThemeRequired()
     for field, value in changes.items():
-        setattr(room, field, value)
+        if value is not None:
+            setattr(room, field, value)
     room.updated_at = clock.now()
     session.add(room)
     mark_changed(session, room)

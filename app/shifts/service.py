@@ -203,8 +203,8 @@ async def sign_up(session: AsyncSession, actor: Actor, shift_id: uuid.UUID) -> S
 async def withdraw(
     session: AsyncSession, actor: Actor, shift_id: uuid.UUID, settings: ShiftSettings
 ) -> None:
-    """Give a seat back, in time. Raises ``ShiftNotFound``, ``NotSignedUp`` and
-    ``WithdrawTooLate``."""
+    """Give a seat back, in time. Raises ``RoleRequired``, ``ShiftNotFound``, ``NotSignedUp``
+    and ``WithdrawTooLate``."""
     shift, signup = await _own_signup(session, actor, shift_id)
     cutoff = shift.starts_at - timedelta(hours=settings.withdraw_cutoff_hours)
     if clock.now() > cutoff or signup.checked_in_at is not None:
@@ -217,7 +217,7 @@ async def check_in(
     session: AsyncSession, actor: Actor, shift_id: uuid.UUID, settings: ShiftSettings
 ) -> ShiftSignup:
     """Start the shift: from ``check_in_grace_minutes`` before it until it ends. Raises
-    ``ShiftNotFound``, ``NotSignedUp`` and ``OutsideWindow``."""
+    ``RoleRequired``, ``ShiftNotFound``, ``NotSignedUp`` and ``OutsideWindow``."""
     shift, signup = await _own_signup(session, actor, shift_id)
     opens_at = shift.starts_at - timedelta(minutes=settings.check_in_grace_minutes)
     now = clock.now()
@@ -235,8 +235,8 @@ async def check_in(
 async def check_out(
     session: AsyncSession, actor: Actor, shift_id: uuid.UUID, settings: ShiftSettings
 ) -> ShiftSignup:
-    """End one's shift, until the grace period after it ends. Raises ``ShiftNotFound``,
-    ``NotSignedUp``, ``NotCheckedIn`` and ``OutsideWindow``."""
+    """End one's shift, until the grace period after it ends. Raises ``RoleRequired``,
+    ``ShiftNotFound``, ``NotSignedUp``, ``NotCheckedIn`` and ``OutsideWindow``."""
     shift, signup = await _own_signup(session, actor, shift_id)
     if signup.checked_in_at is None or signup.checked_out_at is not None:
         raise errors.NotCheckedIn()
@@ -254,6 +254,9 @@ async def check_out(
 async def _own_signup(
     session: AsyncSession, actor: Actor, shift_id: uuid.UUID
 ) -> tuple[Shift, ShiftSignup]:
+    # As when signing up: someone who is no volunteer learns nothing about a shift, not even
+    # that it exists ("not signed up" told them it did).
+    actor.require_role(StaffRole.volunteer)
     shift = await get_shift(session, shift_id)
     signup = await session.get(ShiftSignup, (shift.id, actor.account_id))
     if signup is None:

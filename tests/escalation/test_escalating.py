@@ -3,6 +3,7 @@ request to its outcome, with the young person asked at every step where it conce
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from fastapi import FastAPI
@@ -303,11 +304,15 @@ async def test_a_consultation_needs_no_chat_and_carries_no_personal_data(
     )
     seen = await acted(client, pim, asked, "acknowledge")
     chat_kind_without_chat = await escalate(client, volunteer, None, "advice")
+    # found by schemathesis: a location that does not exist was a 500
+    nowhere = await escalate(client, volunteer, None, "consult", location_id=str(uuid.uuid4()))
 
     assert seen["chat"] is None and seen["age_band"] is None
     assert seen["location_id"] == chat["location_id"]  # where Vera is on shift
     assert (await pages(app))[0].recipient_id == pim.account_id
     assert chat_kind_without_chat.json()["error"]["code"] == "escalation.chat_required"
+    assert nowhere.status_code == 404
+    assert nowhere.json()["error"]["code"] == "locations.not_found"
     stored = await rows(app, "SELECT request_id, parent_id FROM escalation WHERE kind = 'consult'")
     assert stored == [{"request_id": None, "parent_id": None}]
 
