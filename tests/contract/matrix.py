@@ -41,6 +41,7 @@ from tests.contract.cast import (
 from tests.contract.targets import (
     about_message,
     chat_request,
+    erasure,
     escalation_body,
     fresh_care_task,
     fresh_closure,
@@ -55,7 +56,6 @@ from tests.contract.targets import (
     login,
     new_passphrase,
     own_other_session,
-    passphrase,
     recover,
     register,
     role_invite,
@@ -195,6 +195,7 @@ TABLE: list[Row] = [
     row("DELETE", "/staff/invites/{invite_id}", allow=MANAGERS, ok=204, prepare=fresh_invite),
     row("POST", "/auth/logout", allow=EVERYONE, ok=204, spend=True),
     row("GET", "/me", allow=EVERYONE),
+    row("GET", "/me/export", allow=EVERYONE),
     row("GET", "/me/sessions", allow=EVERYONE),
     row(
         "DELETE",
@@ -213,7 +214,7 @@ TABLE: list[Row] = [
     ),
     row("DELETE", "/me/sessions", allow=EVERYONE, ok=204, spend=True),
     row("POST", "/me/passphrase", allow=EVERYONE, ok=204, spend=True, body=new_passphrase),
-    row("DELETE", "/me", allow=EVERYONE, ok=204, spend=True, body=passphrase),
+    row("DELETE", "/me", allow=EVERYONE, spend=True, body=erasure),
     # --- rooms
     row(
         "POST",

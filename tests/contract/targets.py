@@ -224,6 +224,10 @@ def new_passphrase(ids: Ids, cast: Cast, role: str) -> dict[str, Any]:
     return {"current_passphrase": current, "new_passphrase": current + "!"}
 
 
-def passphrase(ids: Ids, cast: Cast, role: str) -> dict[str, Any]:
+def erasure(ids: Ids, cast: Cast, role: str) -> dict[str, Any]:
+    """Erasing oneself: the passphrase once more, and what happens to one's community words."""
     person = cast.person(role)
-    return {"passphrase": person.passphrase if person else DEFAULT_PASSPHRASE}
+    return {
+        "passphrase": person.passphrase if person else DEFAULT_PASSPHRASE,
+        "community_messages": "delete",
+    }
