@@ -19,8 +19,10 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import secrets
 import shlex
 import socket
+import string
 import subprocess
 import sys
 import time
@@ -107,7 +109,8 @@ async def register(client: httpx.AsyncClient, handle: str) -> dict[str, str]:
 
 
 async def message_crosses_instances(client: httpx.AsyncClient, settings: dict[str, str]) -> None:
-    suffix = uuid.uuid4().hex[:6]
+    # letters only: a handle with many digits is refused (it could be a phone number)
+    suffix = "".join(secrets.choice(string.ascii_lowercase) for _ in range(6))
     create_admin(settings, ADMIN)
     login = await client.post("/auth/login", json={"handle": ADMIN, "passphrase": PASSPHRASE})
     assert login.status_code == 200, login.text
